@@ -3,8 +3,8 @@ package io.lcscan.spi;
 import java.util.Set;
 
 /**
- * Collects one service's resources. A failure is reported to the sink as a {@link CoverageGap}
- * for the resource types it could not see, never thrown past the collector and never silent.
+ * Collects one service's resources. A failure is reported to the sink as a {@link CoverageGap} for
+ * the resource types it could not see, never thrown past the collector and never silent.
  */
 public interface Collector {
 

@@ -33,7 +33,8 @@ public record Resource(
     ObjectNode attributes,
     List<ResourceRef> references,
     Set<String> unknownAttributes,
-    ResourceSource source) {
+    ResourceSource source,
+    ResourceChange change) {
 
   public Resource {
     requireNonNull(provider, "provider is null");
@@ -46,6 +47,36 @@ public record Resource(
     attributes = attributes == null ? JsonNodeFactory.instance.objectNode() : attributes;
     references = references == null ? List.of() : List.copyOf(references);
     unknownAttributes = unknownAttributes == null ? Set.of() : Set.copyOf(unknownAttributes);
+  }
+
+  /** A resource without a known change, as live collectors emit it. */
+  public Resource(
+      String provider,
+      String account,
+      String region,
+      String type,
+      String id,
+      String name,
+      Map<String, String> tags,
+      Classification classification,
+      ObjectNode attributes,
+      List<ResourceRef> references,
+      Set<String> unknownAttributes,
+      ResourceSource source) {
+    this(
+        provider,
+        account,
+        region,
+        type,
+        id,
+        name,
+        tags,
+        classification,
+        attributes,
+        references,
+        unknownAttributes,
+        source,
+        null);
   }
 
   /** Case-insensitive tag lookup, as AWS and Azure tag keys are matched that way. */
@@ -75,7 +106,8 @@ public record Resource(
         attributes,
         references,
         unknownAttributes,
-        source);
+        source,
+        change);
   }
 
   public static Builder builder(String provider, String type, String id) {
@@ -96,6 +128,7 @@ public record Resource(
     private final List<ResourceRef> references = new java.util.ArrayList<>();
     private final Set<String> unknownAttributes = new java.util.TreeSet<>();
     private ResourceSource source;
+    private ResourceChange change;
 
     private Builder(String provider, String type, String id) {
       this.provider = provider;
@@ -157,6 +190,11 @@ public record Resource(
       return this;
     }
 
+    public Builder change(ResourceChange value) {
+      this.change = value;
+      return this;
+    }
+
     public Resource build() {
       return new Resource(
           provider,
@@ -170,7 +208,8 @@ public record Resource(
           attributes,
           references,
           unknownAttributes,
-          source);
+          source,
+          change);
     }
   }
 }

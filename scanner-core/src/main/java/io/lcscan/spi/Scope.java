@@ -11,8 +11,8 @@ import java.util.Map;
  *
  * <p>An empty list means "all that the credentials can see". {@code credentials} carries provider
  * specific settings (profile, role ARN, external id); it is never serialized, as it may hold
- * secrets. {@code endpointOverride} points every client at one endpoint, which is how tests and
- * the demo reach WireMock.
+ * secrets. {@code endpointOverride} points every client at one endpoint, which is how tests and the
+ * demo reach WireMock.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Scope(

@@ -1,0 +1,303 @@
+package io.lcscan.provider.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secret-looking values with {@value #REDACTED} before anything collected is stored: in
+ * resource attributes, tags and raw responses. It errs on the side of redacting: a lost value in the
+ * evidence is cheap, a leaked credential is not.
+ *
+ * <ul>
+ *   <li>Text: PEM blocks, AWS access key ids and secret keys, {@code key=value} pairs whose key
+ *       names a secret ({@code password=}, {@code token:}, {@code AccountKey=}, {@code sig=}),
+ *       credentials in URIs, bearer tokens, JWTs and well-known token formats.
+ *   <li>Fields: a JSON field or XML element whose name names a secret ({@code Password}, {@code
+ *       SecretAccessKey}, {@code Credentials}) loses its value.
+ *   <li>Whole fields: known secret fields (Lambda environment variables, EC2 user data) lose every
+ *       value whatever it looks like.
+ * </ul>
+ */
+public final class Redactor {
+  public static final String REDACTED = "[REDACTED]";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Pattern PEM =
+      Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \\1-----", Pattern.DOTALL);
+  // long-term (AKIA), temporary (ASIA) and other access key id prefixes
+  private static final Pattern AWS_ACCESS_KEY_ID =
+      Pattern.compile("(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])");
+  private static final Pattern AWS_SECRET_WITH_NAME =
+      Pattern.compile(
+          "(?i)(aws_?secret_?(?:access_?)?key|secret_?access_?key)([\"']?\\s*[:=]\\s*[\"']?)"
+              + "([A-Za-z0-9/+=]{40})");
+  private static final Pattern FORTY_CHARS =
+      Pattern.compile("(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z0-9])([A-Za-z0-9_.-]*?(?:password|passwd|pwd|passphrase|secret|token"
+              + "|api[_-]?key|access[_-]?key|private[_-]?key|account[_-]?key"
+              + "|shared[_-]?access[_-]?key|connection[_-]?string|credentials?|signature)"
+              + "[A-Za-z0-9_.-]*|sig)"
+              + "([\"']?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&\"'<>]+)");
+  private static final Pattern URI_CREDENTIALS =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^:/@\\s\"'<>]*):([^@/\\s\"'<>]+)@");
+  private static final Pattern AUTHORIZATION =
+      Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
+  private static final Pattern TOKENS =
+      Pattern.compile(
+          "\\beyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*" // JWT
+              + "|\\bgh[pousr]_[A-Za-z0-9]{36,}" // GitHub
+              + "|\\bxox[abposr]-[A-Za-z0-9-]{10,}" // Slack
+              + "|\\bAIza[0-9A-Za-z_-]{35}" // Google API key
+              + "|\\b[sr]k_live_[0-9A-Za-z]{16,}"); // Stripe
+  private static final Pattern XML_ELEMENT =
+      Pattern.compile("<([A-Za-z_][A-Za-z0-9_.-]*)(\\s[^>]*)?>([^<]*)</\\1>");
+
+  private static final List<String> SECRET_NAME_ENDINGS =
+      List.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "secret",
+          "secretkey",
+          "privatekey",
+          "apikey",
+          "accesstoken",
+          "refreshtoken",
+          "sessiontoken",
+          "securitytoken",
+          "authtoken",
+          "idtoken",
+          "bearertoken",
+          "sastoken",
+          "connectionstring",
+          "accountkey",
+          "sharedaccesskey",
+          "credentials",
+          "credential");
+  private static final Set<String> SECRET_NAMES = Set.of("pwd", "token", "authorization", "sig");
+
+  private Redactor() {}
+
+  /** Whether a field or element with this name holds a secret. */
+  public static boolean isSecretName(String name) {
+    String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[-_ .]", "");
+    if (SECRET_NAMES.contains(normalized)) {
+      return true;
+    }
+    for (String ending : SECRET_NAME_ENDINGS) {
+      if (normalized.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Redacts secret-looking values in free text. */
+  public static String redactText(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = PEM.matcher(text).replaceAll(REDACTED);
+    result = URI_CREDENTIALS.matcher(result).replaceAll("$1$2:" + Matcher.quoteReplacement(REDACTED) + "@");
+    result = AWS_SECRET_WITH_NAME.matcher(result).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
+    result = KEY_VALUE.matcher(result).replaceAll(
+        match -> {
+          if (match.group(3).equals(REDACTED) || match.group(3).startsWith("[REDACTED]")) {
+            return Matcher.quoteReplacement(match.group());
+          }
+          String value = match.group(3);
+          String quote =
+              value.startsWith("\"") ? "\"" : value.startsWith("'") ? "'" : "";
+          return Matcher.quoteReplacement(match.group(1) + match.group(2) + quote + REDACTED + quote);
+        });
+    result = AUTHORIZATION.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(REDACTED));
+    result = TOKENS.matcher(result).replaceAll(Matcher.quoteReplacement(REDACTED));
+    result = AWS_ACCESS_KEY_ID.matcher(result).replaceAll(Matcher.quoteReplacement(REDACTED));
+    result =
+        FORTY_CHARS.matcher(result).replaceAll(
+            match ->
+                Matcher.quoteReplacement(
+                    looksLikeSecretKey(match.group()) ? REDACTED : match.group()));
+    return result;
+  }
+
+  // an AWS secret access key is 40 base64 characters; hashes (hex) and paths (role/Name) are not
+  private static boolean looksLikeSecretKey(String candidate) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = 0; i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+      digit |= Character.isDigit(c);
+    }
+    return upper && lower && digit && !candidate.matches("^[a-z0-9-]+/.*");
+  }
+
+  /**
+   * Redacts a JSON tree in place: secret-named fields lose their values, every other string is
+   * redacted as text, and the fields at {@code wholeFields} lose every value.
+   *
+   * @param wholeFields paths of field names such as {@code Environment.Variables}: a field named
+   *     {@code Variables} inside a field named {@code Environment}, at any depth, arrays ignored
+   */
+  public static JsonNode redactJson(JsonNode node, Set<String> wholeFields) {
+    List<String[]> paths = new ArrayList<>();
+    for (String path : wholeFields) {
+      paths.add(path.split("\\."));
+    }
+    return walk(node, new ArrayList<>(), paths);
+  }
+
+  public static JsonNode redactJson(JsonNode node) {
+    return redactJson(node, Set.of());
+  }
+
+  private static JsonNode walk(JsonNode node, List<String> chain, List<String[]> wholeFields) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String redacted = redactText(node.textValue());
+      return redacted.equals(node.textValue()) ? node : TextNode.valueOf(redacted);
+    }
+    if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, walk(array.get(i), chain, wholeFields));
+      }
+      return array;
+    }
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      List<Map.Entry<String, JsonNode>> replacements = new ArrayList<>();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        chain.add(field.getKey());
+        JsonNode value = field.getValue();
+        JsonNode replaced;
+        if (matchesAny(chain, wholeFields)) {
+          replaced = redactAllValues(value);
+        } else if (isSecretName(field.getKey()) && !isPlainScalar(value)) {
+          replaced = redactAllValues(value);
+        } else {
+          replaced = walk(value, chain, wholeFields);
+        }
+        chain.remove(chain.size() - 1);
+        if (replaced != value) {
+          replacements.add(Map.entry(field.getKey(), replaced));
+        }
+      }
+      replacements.forEach(entry -> object.set(entry.getKey(), entry.getValue()));
+      return object;
+    }
+    return node;
+  }
+
+  private static boolean isPlainScalar(JsonNode value) {
+    return value.isBoolean() || value.isNull() || value.isMissingNode();
+  }
+
+  /** Every value under the node becomes {@value #REDACTED}; object keys stay, so names remain. */
+  private static JsonNode redactAllValues(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        object.set(name, redactAllValues(object.get(name)));
+      }
+      return object;
+    }
+    if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, redactAllValues(array.get(i)));
+      }
+      return array;
+    }
+    if (node.isNull() || node.isMissingNode()) {
+      return node;
+    }
+    return TextNode.valueOf(REDACTED);
+  }
+
+  private static boolean matchesAny(List<String> chain, List<String[]> paths) {
+    for (String[] path : paths) {
+      if (path.length <= chain.size()) {
+        boolean matches = true;
+        for (int i = 0; i < path.length && matches; i++) {
+          matches = path[path.length - 1 - i].equals(chain.get(chain.size() - 1 - i));
+        }
+        if (matches) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Redacts a JSON document; a body that is not JSON is redacted as text. */
+  public static String redactJsonText(String body, Set<String> wholeFields) {
+    if (body == null || body.isBlank()) {
+      return body;
+    }
+    try {
+      JsonNode tree = JSON.readTree(body);
+      if (tree == null) {
+        return redactText(body);
+      }
+      return JSON.writeValueAsString(redactJson(tree, wholeFields));
+    } catch (JsonProcessingException e) {
+      return redactText(body);
+    }
+  }
+
+  /**
+   * Redacts an XML document: the content of elements named in {@code wholeElements} (at any depth,
+   * nested elements included) and of secret-named elements is replaced, then the rest as text.
+   */
+  public static String redactXml(String xml, Set<String> wholeElements) {
+    if (xml == null || xml.isEmpty()) {
+      return xml;
+    }
+    String result = xml;
+    for (String element : wholeElements) {
+      Pattern whole =
+          Pattern.compile(
+              "<(" + Pattern.quote(element) + ")(\\s[^>]*)?>.*?</" + Pattern.quote(element) + ">",
+              Pattern.DOTALL);
+      result =
+          whole
+              .matcher(result)
+              .replaceAll(
+                  match ->
+                      Matcher.quoteReplacement(
+                          "<" + match.group(1) + ">" + REDACTED + "</" + match.group(1) + ">"));
+    }
+    result =
+        XML_ELEMENT
+            .matcher(result)
+            .replaceAll(
+                match ->
+                    Matcher.quoteReplacement(
+                        isSecretName(match.group(1)) && !match.group(3).isBlank()
+                            ? "<" + match.group(1) + (match.group(2) == null ? "" : match.group(2))
+                                + ">" + REDACTED + "</" + match.group(1) + ">"
+                            : match.group()));
+    return redactText(result);
+  }
+}

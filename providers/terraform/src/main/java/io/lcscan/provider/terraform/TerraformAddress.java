@@ -1,0 +1,121 @@
+package io.lcscan.provider.terraform;
+
+import static java.util.Objects.requireNonNull;
+
+import io.lcscan.provider.terraform.TerraformTraversal.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A resource instance address: {@code module.net["a"].aws_subnet.s[0]} or {@code
+ * data.aws_caller_identity.me}.
+ *
+ * @param modules the module instances from the root down, each a call name and an optional key
+ * @param key the count index ({@link Long}) or for_each key ({@link String}), or null
+ */
+record TerraformAddress(
+    List<ModuleStep> modules, boolean data, String type, String name, Object key) {
+
+  /** One module instance step: {@code module.<name>[<key>]}. */
+  record ModuleStep(String name, Object key) {
+    ModuleStep {
+      requireNonNull(name, "name is null");
+    }
+
+    @Override
+    public String toString() {
+      return "module." + name + (key == null ? "" : TerraformTraversal.renderKey(key));
+    }
+  }
+
+  TerraformAddress {
+    modules = List.copyOf(modules);
+    requireNonNull(type, "type is null");
+    requireNonNull(name, "name is null");
+  }
+
+  static Optional<TerraformAddress> parse(String address) {
+    List<Step> steps = TerraformTraversal.parse(address);
+    List<ModuleStep> modules = new ArrayList<>();
+    int i = 0;
+    while (i + 1 < steps.size()
+        && steps.get(i).isName()
+        && steps.get(i).name().equals("module")
+        && steps.get(i + 1).isName()) {
+      String call = steps.get(i + 1).name();
+      i += 2;
+      Object key = null;
+      if (i < steps.size() && steps.get(i).isKey()) {
+        key = steps.get(i).key();
+        i++;
+      }
+      modules.add(new ModuleStep(call, key));
+    }
+    boolean data = false;
+    if (i < steps.size() && steps.get(i).isName() && steps.get(i).name().equals("data")) {
+      data = true;
+      i++;
+    }
+    if (i + 1 >= steps.size() || !steps.get(i).isName() || !steps.get(i + 1).isName()) {
+      return Optional.empty();
+    }
+    String type = steps.get(i).name();
+    String name = steps.get(i + 1).name();
+    i += 2;
+    Object key = null;
+    if (i < steps.size() && steps.get(i).isKey()) {
+      key = steps.get(i).key();
+      i++;
+    }
+    if (i != steps.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(new TerraformAddress(modules, data, type, name, key));
+  }
+
+  /** The module instance path with keys, {@code module.a["x"].module.b}; empty for the root. */
+  String moduleInstance() {
+    return moduleInstance(modules);
+  }
+
+  static String moduleInstance(List<ModuleStep> modules) {
+    StringBuilder out = new StringBuilder();
+    for (ModuleStep step : modules) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(step);
+    }
+    return out.toString();
+  }
+
+  /** The configuration path of the module without keys, {@code module.a.module.b}. */
+  String modulePath() {
+    StringBuilder out = new StringBuilder();
+    for (ModuleStep step : modules) {
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append("module.").append(step.name());
+    }
+    return out.toString();
+  }
+
+  /** The resource's address inside its module, without key: {@code aws_s3_bucket.b}. */
+  String localResource() {
+    return (data ? "data." : "") + type + "." + name;
+  }
+
+  TerraformAddress withKey(Object newKey) {
+    return new TerraformAddress(modules, data, type, name, newKey);
+  }
+
+  @Override
+  public String toString() {
+    String module = moduleInstance();
+    return (module.isEmpty() ? "" : module + ".")
+        + localResource()
+        + (key == null ? "" : TerraformTraversal.renderKey(key));
+  }
+}

@@ -1,0 +1,17 @@
+package io.lcscan.report;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.lcscan.report.json.JsonRenderer;
+import io.lcscan.report.table.TableRenderer;
+
+/** Binds every renderer. A new format is one class and one line here. */
+public final class ReportModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    Multibinder<Renderer> renderers = Multibinder.newSetBinder(binder(), Renderer.class);
+    renderers.addBinding().to(JsonRenderer.class);
+    renderers.addBinding().to(TableRenderer.class);
+  }
+}

@@ -1,0 +1,177 @@
+package io.lcscan.report.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lcscan.catalog.ClauseRef;
+import io.lcscan.catalog.Control;
+import io.lcscan.engine.ScanResult;
+import io.lcscan.report.Renderer;
+import io.lcscan.report.ReportModel;
+import io.lcscan.spi.CoverageGap;
+import io.lcscan.spi.Finding;
+import io.lcscan.spi.Severity;
+import io.lcscan.spi.Status;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The complete model as JSON: scan metadata, the catalog version and digest, counts, every finding
+ * with its control's title, every coverage gap, and the controls with their clauses. Field order is
+ * fixed and the output is pretty-printed with {@code \n} line ends on every platform.
+ */
+public final class JsonRenderer implements Renderer {
+
+  /** Bumped when a field is renamed or removed; adding a field does not bump it. */
+  public static final int REPORT_SCHEMA_VERSION = 1;
+
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
+
+  public JsonRenderer() {
+    this.mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    this.writer = mapper.writer(printer);
+  }
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public void render(ReportModel model, OutputStream out) throws IOException {
+    writer.writeValue(out, toTree(model));
+    out.write('\n');
+    out.flush();
+  }
+
+  /** The report as a tree, for renderers and tests that want the same content. */
+  public ObjectNode toTree(ReportModel model) {
+    ScanResult result = model.result();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("reportSchemaVersion", REPORT_SCHEMA_VERSION);
+    root.put("language", model.language());
+    root.set("metadata", mapper.valueToTree(result.metadata()));
+    ObjectNode catalog = root.putObject("catalog");
+    catalog.put("version", result.catalogVersion());
+    catalog.put("digest", result.catalogDigest());
+    root.set("evaluatedAt", mapper.valueToTree(result.evaluatedAt()));
+    root.put("complete", result.complete());
+    root.set("summary", summary(model));
+    ArrayNode findings = root.putArray("findings");
+    for (Finding finding : model.findings()) {
+      findings.add(finding(model, finding));
+    }
+    ArrayNode gaps = root.putArray("gaps");
+    for (CoverageGap gap : sortedGaps(result.gaps())) {
+      gaps.add(mapper.<ObjectNode>valueToTree(gap));
+    }
+    ArrayNode controls = root.putArray("controls");
+    model.catalog().controls().stream()
+        .sorted(Comparator.comparing(Control::id))
+        .forEach(control -> controls.add(control(control)));
+    return root;
+  }
+
+  private ObjectNode summary(ReportModel model) {
+    ObjectNode summary = mapper.createObjectNode();
+    summary.put("findings", model.result().findings().size());
+    summary.put("gaps", model.result().gaps().size());
+    ObjectNode byStatus = summary.putObject("byStatus");
+    Map<Status, Long> counts = model.result().countsByStatus();
+    for (Status status : Status.values()) {
+      byStatus.put(status.name(), counts.getOrDefault(status, 0L));
+    }
+    // severities from critical down, each with every status, so a reader never guesses a zero
+    Map<Severity, Map<Status, Long>> matrix = new EnumMap<>(Severity.class);
+    for (Finding finding : model.result().findings()) {
+      if (finding.severity() != null && finding.status() != null) {
+        matrix
+            .computeIfAbsent(finding.severity(), s -> new EnumMap<>(Status.class))
+            .merge(finding.status(), 1L, Long::sum);
+      }
+    }
+    ObjectNode bySeverity = summary.putObject("bySeverity");
+    Severity[] severities = Severity.values();
+    for (int i = severities.length - 1; i >= 0; i--) {
+      ObjectNode row = bySeverity.putObject(severities[i].name());
+      Map<Status, Long> statuses = matrix.getOrDefault(severities[i], Map.of());
+      for (Status status : Status.values()) {
+        row.put(status.name(), statuses.getOrDefault(status, 0L));
+      }
+    }
+    return summary;
+  }
+
+  private ObjectNode finding(ReportModel model, Finding finding) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("controlId", finding.controlId());
+    node.put("controlTitle", model.title(finding.controlId()));
+    // every other field in the SPI's declaration order
+    node.setAll(mapper.<ObjectNode>valueToTree(finding));
+    return node;
+  }
+
+  private ObjectNode control(Control control) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", control.id());
+    node.put("phase", control.phase() == null ? null : control.phase().name());
+    node.put("severity", control.severity() == null ? null : control.severity().name());
+    node.set("title", mapper.valueToTree(control.title()));
+    if (control.minClassification() != null) {
+      node.put("minClassification", control.minClassification().name());
+    }
+    node.put("manual", control.manual());
+    ArrayNode clauses = node.putArray("clauses");
+    for (ClauseRef clause : control.clauses()) {
+      ObjectNode c = clauses.addObject();
+      c.put("framework", clause.framework());
+      c.put("ref", clause.ref());
+      if (clause.title() != null) {
+        c.set("title", mapper.valueToTree(clause.title()));
+      }
+      c.put("verified", clause.verified());
+    }
+    node.set("rationale", mapper.valueToTree(control.rationale()));
+    node.set("remediation", mapper.valueToTree(control.remediation()));
+    node.set("evidence", mapper.valueToTree(control.evidence()));
+    return node;
+  }
+
+  private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
+    return gaps.stream()
+        .sorted(
+            Comparator.comparing(CoverageGap::provider)
+                .thenComparing(CoverageGap::account)
+                .thenComparing(CoverageGap::region)
+                .thenComparing(CoverageGap::resourceType)
+                .thenComparing(gap -> gap.reason().name()))
+        .toList();
+  }
+}

@@ -1,0 +1,163 @@
+package io.lcscan.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code lcscan} entry point: builds the Guice injector, lets picocli create the commands
+ * through it, and turns every error into one line on stderr and an exit code ({@link ExitCodes}).
+ */
+public final class Main {
+
+  private final List<Module> modules;
+  private final List<Module> engineOverrides;
+
+  public Main() {
+    this(List.of(), List.of());
+  }
+
+  /**
+   * @param modules more bindings for the CLI's injector, such as another renderer
+   * @param engineOverrides bindings that replace the engine module's, such as a fixed clock
+   */
+  public Main(List<Module> modules, List<Module> engineOverrides) {
+    this.modules = List.copyOf(modules);
+    this.engineOverrides = List.copyOf(engineOverrides);
+  }
+
+  public static void main(String[] args) {
+    // UTF-8 whatever the platform default, so Japanese titles survive a C locale
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
+    System.exit(new Main().run(args, out, err, colorAllowed()));
+  }
+
+  /** Runs one command line and returns its exit code; never throws and never calls exit. */
+  public int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, false);
+  }
+
+  int run(String[] args, PrintStream out, PrintStream err, boolean color) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    try {
+      Terminal terminal = new Terminal(out, err, color);
+      List<Module> all = new ArrayList<>(modules);
+      all.add(new CliModule(terminal, new EngineFactory.Overrides(engineOverrides)));
+      Injector injector = Guice.createInjector(all);
+      CommandLine commandLine = new CommandLine(LcscanCommand.class, new GuiceFactory(injector));
+      commandLine
+          .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
+          .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
+          .setCaseInsensitiveEnumValuesAllowed(true)
+          .setParameterExceptionHandler(parameterHandler(err, debug))
+          .setExecutionExceptionHandler(executionHandler(err, debug));
+      int code = commandLine.execute(args);
+      out.flush();
+      return code;
+    } catch (RuntimeException | Error e) {
+      // a failure before picocli runs, such as a broken Guice binding
+      return internalError(err, debug, e);
+    }
+  }
+
+  private static IParameterExceptionHandler parameterHandler(PrintStream err, boolean debug) {
+    return (ParameterException e, String[] args) -> usageError(err, debug, e);
+  }
+
+  private static IExecutionExceptionHandler executionHandler(PrintStream err, boolean debug) {
+    return (Exception e, CommandLine commandLine, ParseResult parseResult) -> {
+      if (e instanceof ParameterException parameterException) {
+        return usageError(err, debug, parameterException);
+      }
+      if (e instanceof UsageException) {
+        for (String line : e.getMessage().split("\n")) {
+          if (!line.isBlank()) {
+            err.println("lcscan: " + line.strip());
+          }
+        }
+        printTrace(err, debug, e);
+        return ExitCodes.USAGE;
+      }
+      return internalError(err, debug, e);
+    };
+  }
+
+  private static int usageError(PrintStream err, boolean debug, ParameterException e) {
+    String help = "lcscan " + subcommandPath(e.getCommandLine()) + "--help";
+    err.println("lcscan: " + firstLine(e.getMessage()) + " (see '" + help.strip() + "')");
+    printTrace(err, debug, e);
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  private static String subcommandPath(CommandLine commandLine) {
+    StringBuilder path = new StringBuilder();
+    for (CommandLine c = commandLine; c != null && c.getParent() != null; c = c.getParent()) {
+      path.insert(0, c.getCommandName() + " ");
+    }
+    return path.toString();
+  }
+
+  private static int internalError(PrintStream err, boolean debug, Throwable e) {
+    // an unknown failure must not look like a clean or a failing scan: report it as incomplete
+    err.println(
+        "lcscan: internal error: "
+            + firstLine(String.valueOf(e.getMessage()))
+            + (debug ? "" : " (run with --debug for details)"));
+    printTrace(err, debug, e);
+    err.flush();
+    return ExitCodes.INCOMPLETE;
+  }
+
+  private static void printTrace(PrintStream err, boolean debug, Throwable e) {
+    if (debug) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message.lines().findFirst().orElse("").strip();
+  }
+
+  private static boolean colorAllowed() {
+    String term = System.getenv("TERM");
+    return System.console() != null
+        && System.getenv("NO_COLOR") == null
+        && term != null
+        && !term.equals("dumb");
+  }
+
+  /** Lets picocli create lcscan's classes through Guice, and everything else itself. */
+  private record GuiceFactory(Injector injector) implements IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type.getPackageName().startsWith("io.lcscan.")) {
+        return injector.getInstance(type);
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

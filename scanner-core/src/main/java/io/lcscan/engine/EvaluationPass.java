@@ -1,0 +1,867 @@
+package io.lcscan.engine;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionResolver;
+import dev.cel.runtime.CelResolvedOverload;
+import dev.cel.runtime.CelVariableResolver;
+import io.lcscan.catalog.CelList;
+import io.lcscan.catalog.CelMap;
+import io.lcscan.catalog.CelValues;
+import io.lcscan.catalog.CompiledRule;
+import io.lcscan.catalog.Control;
+import io.lcscan.catalog.RuleCompiler;
+import io.lcscan.catalog.RuleSignal;
+import io.lcscan.config.ApprovedServices;
+import io.lcscan.config.Attestations;
+import io.lcscan.config.LcscanConfig;
+import io.lcscan.config.Settings;
+import io.lcscan.config.Waivers;
+import io.lcscan.spi.Classification;
+import io.lcscan.spi.CoverageGap;
+import io.lcscan.spi.Finding;
+import io.lcscan.spi.Inventory;
+import io.lcscan.spi.Resource;
+import io.lcscan.spi.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One evaluation of the catalog over one inventory. It is the CEL variable and function resolver of
+ * every rule evaluation in it: the late-bound functions read the resource under evaluation from
+ * here, so compiled programs stay shared and the pass allocates little per evaluation.
+ * Single-threaded.
+ */
+final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
+  private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
+  private static final int MAX_VALUE_LENGTH = 120;
+
+  private final LcscanConfig config;
+  private final Inventory inventory;
+  private final Instant now;
+  private final LocalDate today;
+  private final Settings settings;
+  private final Optional<Object> settingsValue;
+  private final Optional<Object> nowValue;
+  private final List<Resource> resources;
+  private final Object[] celValues;
+  private final Classification[] classifications;
+
+  private final Optional<CelResolvedOverload> daysSince;
+  private final Optional<CelResolvedOverload> daysUntil;
+  private final Optional<CelResolvedOverload> tagOf;
+  private final Optional<CelResolvedOverload> inDisposal;
+  private final Optional<CelResolvedOverload> resourcesOf;
+  private final Optional<CelResolvedOverload> resourceExists;
+  private final Optional<CelResolvedOverload> approval;
+
+  private Map<String, List<Integer>> byScopeAndType;
+  private final Map<String, List<Object>> lookups = new HashMap<>();
+  private Set<String> ids;
+  private Map<String, List<Integer>> orderedByType;
+  private List<List<String>> accounts;
+  private final Map<String, Map<String, Object>> approvals = new HashMap<>();
+
+  // The resource under evaluation.
+  private Classification classification;
+  private Resource resource;
+  private Map<String, Object> resourceValue;
+  private Optional<Object> resourceOptional;
+
+  EvaluationPass(LcscanConfig config, Inventory inventory, Instant now) {
+    this.config = config;
+    this.inventory = inventory;
+    this.now = now;
+    this.today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    this.settings = config.settings();
+    this.settingsValue = Optional.of(settings.celValue());
+    this.nowValue = Optional.of(now);
+    this.resources = inventory.resources();
+    this.celValues = new Object[resources.size()];
+    this.classifications = new Classification[resources.size()];
+    this.daysSince = overload(RuleCompiler.DAYS_SINCE, 1, args -> days(args[0], true));
+    this.daysUntil = overload(RuleCompiler.DAYS_UNTIL, 1, args -> days(args[0], false));
+    this.tagOf = overload(RuleCompiler.TAG_OF, 1, args -> tagOf(text(args[0], "tagOf")));
+    this.inDisposal = overload(RuleCompiler.IN_DISPOSAL, 0, args -> inDisposal());
+    this.resourcesOf =
+        overload(RuleCompiler.RESOURCES, 1, args -> resources(text(args[0], "resources")));
+    this.resourceExists =
+        overload(
+            RuleCompiler.RESOURCE_EXISTS,
+            1,
+            args -> resourceExists(text(args[0], "resourceExists")));
+    this.approval = overload(RuleCompiler.APPROVAL, 0, args -> approval());
+  }
+
+  /** Arguments are typed Object: the functions check them and say what was wrong. */
+  private static Optional<CelResolvedOverload> overload(
+      String name, int arity, dev.cel.runtime.CelFunctionOverload function) {
+    List<Class<?>> parameters = java.util.Collections.nCopies(arity, Object.class);
+    return Optional.of(CelResolvedOverload.of(name, "lcscan_" + name, function, true, parameters));
+  }
+
+  // ---- the run
+
+  /**
+   * Evaluates and returns the findings in {@link Engine#FINDING_ORDER}. Findings are collected per
+   * control while resources are visited in sorted order, so only controls that also got gap or
+   * manual findings need sorting.
+   */
+  List<Finding> run(
+      Map<String, List<Engine.Binding>> rulesByType,
+      List<Control> manualControls,
+      Map<String, Set<String>> typesRead,
+      Predicate<Control> accept) {
+    List<Control> controls = config.catalog().controls();
+    Map<String, Integer> ordinals = new HashMap<>();
+    for (int i = 0; i < controls.size(); i++) {
+      ordinals.put(controls.get(i).id(), i);
+    }
+    List<List<Finding>> buckets = new ArrayList<>(controls.size());
+    for (int i = 0; i < controls.size(); i++) {
+      buckets.add(new ArrayList<>());
+    }
+    boolean[] unordered = new boolean[controls.size()];
+    Map<String, List<CoverageGap>> gapsByType = new HashMap<>();
+    for (CoverageGap gap : inventory.gaps()) {
+      gapsByType.computeIfAbsent(gap.resourceType(), type -> new ArrayList<>()).add(gap);
+    }
+    int[] order = resourceOrder();
+    for (int i : order) {
+      List<Engine.Binding> bindings = rulesByType.get(resources.get(i).type());
+      if (bindings == null) {
+        continue;
+      }
+      select(i);
+      CoverageGap gap = coveringGap(gapsByType, resource);
+      for (Engine.Binding binding : bindings) {
+        if (accept.test(binding.control())) {
+          buckets.get(binding.ordinal()).add(evaluate(binding, classification, gap, gapsByType));
+        }
+      }
+    }
+    for (Control control : manualControls) {
+      if (accept.test(control)) {
+        int ordinal = ordinals.get(control.id());
+        manualFindings(control, gapsByType, order, buckets.get(ordinal));
+        unordered[ordinal] = true;
+      }
+    }
+    for (CoverageGap gap : inventory.gaps()) {
+      for (Control control : controls) {
+        if (accept.test(control)
+            && typesRead.getOrDefault(control.id(), Set.of()).contains(gap.resourceType())) {
+          int ordinal = ordinals.get(control.id());
+          buckets.get(ordinal).add(gapFinding(control, gap));
+          unordered[ordinal] = true;
+        }
+      }
+    }
+    int total = 0;
+    for (List<Finding> bucket : buckets) {
+      total += bucket.size();
+    }
+    List<Finding> findings = new ArrayList<>(total);
+    for (int i = 0; i < buckets.size(); i++) {
+      if (unordered[i]) {
+        buckets.get(i).sort(Engine.FINDING_ORDER);
+      }
+      findings.addAll(buckets.get(i));
+    }
+    return findings;
+  }
+
+  /** Resource indices by provider, account, region, type and id: the order of findings. */
+  private int[] resourceOrder() {
+    int size = resources.size();
+    String[] keys = new String[size];
+    boolean sorted = true;
+    for (int i = 0; i < size; i++) {
+      Resource each = resources.get(i);
+      keys[i] =
+          each.provider()
+              + '\u0000'
+              + each.account()
+              + '\u0000'
+              + each.region()
+              + '\u0000'
+              + each.type()
+              + '\u0000'
+              + each.id();
+      if (i > 0 && keys[i - 1].compareTo(keys[i]) > 0) {
+        sorted = false;
+      }
+    }
+    if (sorted) {
+      return java.util.stream.IntStream.range(0, size).toArray();
+    }
+    return java.util.stream.IntStream.range(0, size)
+        .boxed()
+        .sorted(java.util.Comparator.comparing(index -> keys[index]))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private void select(int index) {
+    resource = resources.get(index);
+    classification = classificationOf(index);
+    resourceValue = celValue(index);
+    resourceOptional = Optional.of(resourceValue);
+  }
+
+  Classification classification(Resource candidate) {
+    if (candidate.classification() != null) {
+      return candidate.classification();
+    }
+    String key = settings.tagKey("classification");
+    return Classification.fromTag(key == null ? null : candidate.tag(key))
+        .orElse(settings.defaultClassification());
+  }
+
+  private static CoverageGap coveringGap(
+      Map<String, List<CoverageGap>> gapsByType, Resource resource) {
+    List<CoverageGap> gaps = gapsByType.get(resource.type());
+    if (gaps == null) {
+      return null;
+    }
+    for (CoverageGap gap : gaps) {
+      if (gap.provider().equals(resource.provider())
+          && gap.covers(resource.account(), resource.region())) {
+        return gap;
+      }
+    }
+    return null;
+  }
+
+  private Finding evaluate(
+      Engine.Binding binding,
+      Classification classification,
+      CoverageGap gap,
+      Map<String, List<CoverageGap>> gapsByType) {
+    Control control = binding.control();
+    CompiledRule rule = binding.rule();
+    if (control.minClassification() != null
+        && !classification.atLeast(control.minClassification())) {
+      return finding(
+          control,
+          classification,
+          Status.NOT_APPLICABLE,
+          "classification " + classification + " is below " + control.minClassification(),
+          Map.of(),
+          null);
+    }
+    if (gap != null) {
+      return finding(control, classification, Status.ERROR, gapMessage(gap), Map.of(), null);
+    }
+    for (String lookupType : rule.lookupTypes()) {
+      for (CoverageGap lookupGap : gapsByType.getOrDefault(lookupType, List.of())) {
+        if (lookupGap.provider().equals(resource.provider())
+            && (lookupGap.account().isEmpty() || lookupGap.account().equals(resource.account()))) {
+          return finding(
+              control,
+              classification,
+              Status.ERROR,
+              "the rule reads every "
+                  + lookupType
+                  + " in the account, and they were not all collected: "
+                  + gapMessage(lookupGap),
+              Map.of(),
+              null);
+        }
+      }
+    }
+    Object result;
+    try {
+      result = rule.program().eval(this, this);
+    } catch (CelEvaluationException | RuntimeException e) {
+      return finding(
+          control, classification, Status.ERROR, errorMessage(rule, e), evidence(rule), null);
+    }
+    if (result instanceof Boolean value) {
+      if (value) {
+        return finding(control, classification, Status.PASS, null, evidence(rule), null);
+      }
+      return failed(control, classification, falseMessage(rule), evidence(rule));
+    }
+    if (result instanceof RuleSignal.Skip skip) {
+      return finding(
+          control, classification, Status.NOT_APPLICABLE, skip.text(), evidence(rule), null);
+    }
+    if (result instanceof RuleSignal.Fail fail) {
+      return failed(control, classification, fail.text(), evidence(rule));
+    }
+    return finding(
+        control,
+        classification,
+        Status.ERROR,
+        "the rule gave " + describe(result) + ", not true, false, skip() or fail()",
+        evidence(rule),
+        null);
+  }
+
+  private Finding failed(
+      Control control,
+      Classification classification,
+      String message,
+      Map<String, JsonNode> evidence) {
+    Waivers waivers = config.waivers();
+    if (!waivers.waivers().isEmpty()) {
+      Optional<Waivers.Waiver> waiver = waivers.find(control.id(), resource.id(), today);
+      if (waiver.isPresent()) {
+        Waivers.Waiver found = waiver.get();
+        boolean lapsed = found.lapsed(today);
+        Finding.WaiverRef ref =
+            new Finding.WaiverRef(
+                found.id(),
+                found.approver(),
+                found.ticket(),
+                found.expires().toString(),
+                lapsed,
+                found.reason());
+        if (lapsed) {
+          return finding(
+              control,
+              classification,
+              Status.FAIL,
+              message + "; waiver " + found.id() + " lapsed on " + found.expires(),
+              evidence,
+              ref);
+        }
+        return finding(control, classification, Status.WAIVED, message, evidence, ref);
+      }
+    }
+    return finding(control, classification, Status.FAIL, message, evidence, null);
+  }
+
+  private Finding finding(
+      Control control,
+      Classification classification,
+      Status status,
+      String message,
+      Map<String, JsonNode> evidence,
+      Finding.WaiverRef waiver) {
+    return new Finding(
+        control.id(),
+        status,
+        control.severity(),
+        control.phase(),
+        resource.provider(),
+        resource.account(),
+        resource.region(),
+        resource.type(),
+        resource.id(),
+        resource.name(),
+        classification,
+        message,
+        evidence,
+        waiver);
+  }
+
+  private Map<String, JsonNode> evidence(CompiledRule rule) {
+    List<JsonPointer> pointers = rule.attributePointers();
+    if (pointers.isEmpty()) {
+      return Map.of();
+    }
+    ObjectNode attributes = resource.attributes();
+    Map<String, JsonNode> evidence = null;
+    for (int i = 0; i < pointers.size(); i++) {
+      JsonNode value = attributes.at(pointers.get(i));
+      if (!value.isMissingNode()) {
+        if (evidence == null) {
+          evidence = new LinkedHashMap<>();
+        }
+        evidence.put(rule.attributePaths().get(i), value);
+      }
+    }
+    return evidence == null ? Map.of() : Collections.unmodifiableMap(evidence);
+  }
+
+  // ---- messages
+
+  private String falseMessage(CompiledRule rule) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < rule.attributePaths().size(); i++) {
+      String path = rule.attributePaths().get(i);
+      JsonNode value = resource.attributes().at(rule.attributePointers().get(i));
+      parts.add(value.isMissingNode() ? path + " absent" : path + "=" + show(value));
+    }
+    for (String field : rule.resourceFields()) {
+      Object value = CelValues.at(resourceValue, field);
+      parts.add(field + "=" + (value == null ? "absent" : describe(value)));
+    }
+    List<String> limits = new ArrayList<>();
+    for (String path : rule.settingsPaths()) {
+      Object value = CelValues.at(settings.celValue(), path);
+      limits.add("settings." + path + "=" + (value == null ? "absent" : describe(value)));
+    }
+    if (parts.isEmpty() && limits.isEmpty()) {
+      return "the rule is false";
+    }
+    String message = String.join(", ", parts);
+    if (!limits.isEmpty()) {
+      message =
+          message.isEmpty()
+              ? String.join(", ", limits)
+              : message + " (" + String.join(", ", limits) + ")";
+    }
+    return message;
+  }
+
+  private String errorMessage(CompiledRule rule, Exception e) {
+    String celMessage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    celMessage = celMessage.replaceFirst("^evaluation error at [^:]*:\\d+: ", "");
+    Matcher matcher = MISSING_KEY.matcher(celMessage);
+    String missingKey = matcher.find() ? matcher.group(1) : null;
+    List<String> unknown = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (int i = 0; i < rule.attributePaths().size(); i++) {
+      String path = rule.attributePaths().get(i);
+      if (!resource.attributes().at(rule.attributePointers().get(i)).isMissingNode()) {
+        continue;
+      }
+      if (missingKey != null && !mentions(path, missingKey)) {
+        continue;
+      }
+      (knownAfterApply(path) ? unknown : absent).add(path);
+    }
+    if (!unknown.isEmpty()) {
+      return String.join(", ", unknown)
+          + (unknown.size() == 1 ? " is" : " are")
+          + " known after apply";
+    }
+    if (!absent.isEmpty()) {
+      return String.join(", ", absent)
+          + (absent.size() == 1 ? " is" : " are")
+          + " absent: the source did not report "
+          + (absent.size() == 1 ? "it" : "them")
+          + " ("
+          + celMessage
+          + ")";
+    }
+    return "the rule could not be evaluated: " + celMessage;
+  }
+
+  private static boolean mentions(String path, String key) {
+    for (String segment : path.split("\\.")) {
+      if (segment.equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean knownAfterApply(String path) {
+    for (String unknown : resource.unknownAttributes()) {
+      if (path.equals(unknown)
+          || path.startsWith(unknown + ".")
+          || unknown.startsWith(path + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String gapMessage(CoverageGap gap) {
+    return gap.resourceType()
+        + " was not collected in "
+        + gap.provider()
+        + " account "
+        + (gap.account().isEmpty() ? "*" : gap.account())
+        + " region "
+        + gap.region()
+        + ": "
+        + gap.reason()
+        + (gap.detail() == null || gap.detail().isBlank() ? "" : " (" + gap.detail() + ")");
+  }
+
+  private static String show(JsonNode value) {
+    String text = value.isTextual() ? value.textValue() : value.toString();
+    return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "..." : text;
+  }
+
+  private static String describe(Object value) {
+    String text;
+    if (value instanceof RuleSignal signal) {
+      text =
+          signal.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "('" + signal.text() + "')";
+    } else if (value instanceof NullValue) {
+      text = "null";
+    } else {
+      text = String.valueOf(value);
+    }
+    return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "..." : text;
+  }
+
+  // ---- manual controls and gaps
+
+  private void manualFindings(
+      Control control,
+      Map<String, List<CoverageGap>> gapsByType,
+      int[] order,
+      List<Finding> findings) {
+    Attestations attestations = config.attestations();
+    String attach = String.join("; ", control.evidenceToAttach().getOrDefault("en", List.of()));
+    String manualMessage =
+        attach.isEmpty()
+            ? "manual check: an auditor attests this control"
+            : "manual check: attach " + attach;
+    if (!control.manualTypes().isEmpty()) {
+      for (int i : ofTypes(control.manualTypes(), order)) {
+        Resource candidate = resources.get(i);
+        select(i);
+        if (control.minClassification() != null
+            && !classification.atLeast(control.minClassification())) {
+          findings.add(
+              finding(
+                  control,
+                  classification,
+                  Status.NOT_APPLICABLE,
+                  "classification " + classification + " is below " + control.minClassification(),
+                  Map.of(),
+                  null));
+          continue;
+        }
+        CoverageGap gap = coveringGap(gapsByType, candidate);
+        if (gap != null) {
+          findings.add(
+              finding(control, classification, Status.ERROR, gapMessage(gap), Map.of(), null));
+          continue;
+        }
+        Optional<Attestations.Attestation> attestation =
+            attestations.find(control.id(), candidate.account(), candidate.id(), today);
+        Finding manual =
+            finding(control, classification, Status.MANUAL, manualMessage, Map.of(), null);
+        findings.add(attested(manual, attestation));
+      }
+      return;
+    }
+    for (List<String> account : accounts()) {
+      Finding manual =
+          new Finding(
+              control.id(),
+              Status.MANUAL,
+              control.severity(),
+              control.phase(),
+              account.get(0),
+              account.get(1),
+              null,
+              null,
+              null,
+              null,
+              null,
+              manualMessage,
+              Map.of(),
+              null);
+      findings.add(attested(manual, attestations.find(control.id(), account.get(1), null, today)));
+    }
+  }
+
+  /** Indices, in {@code order}, of the resources of the given types. */
+  private List<Integer> ofTypes(List<String> types, int[] order) {
+    if (orderedByType == null) {
+      orderedByType = new HashMap<>();
+      for (int i : order) {
+        orderedByType.computeIfAbsent(resources.get(i).type(), type -> new ArrayList<>()).add(i);
+      }
+    }
+    if (types.size() == 1) {
+      return orderedByType.getOrDefault(types.get(0), List.of());
+    }
+    List<Integer> indices = new ArrayList<>();
+    for (int i : order) {
+      if (types.contains(resources.get(i).type())) {
+        indices.add(i);
+      }
+    }
+    return indices;
+  }
+
+  /** The scanned (provider, account) pairs, sorted; {@code (*, *)} when there are none. */
+  private List<List<String>> accounts() {
+    if (accounts == null) {
+      Set<String> seen = new HashSet<>();
+      List<List<String>> pairs = new ArrayList<>();
+      for (Resource candidate : resources) {
+        if (seen.add(candidate.provider() + "\u0000" + candidate.account())) {
+          pairs.add(List.of(candidate.provider(), candidate.account()));
+        }
+      }
+      for (CoverageGap gap : inventory.gaps()) {
+        if (!gap.account().isEmpty() && seen.add(gap.provider() + "\u0000" + gap.account())) {
+          pairs.add(List.of(gap.provider(), gap.account()));
+        }
+      }
+      if (pairs.isEmpty()) {
+        pairs.add(List.of("*", "*"));
+      }
+      pairs.sort(
+          java.util.Comparator.<List<String>, String>comparing(pair -> pair.get(0))
+              .thenComparing(pair -> pair.get(1)));
+      accounts = pairs;
+    }
+    return accounts;
+  }
+
+  private Finding attested(Finding manual, Optional<Attestations.Attestation> attestation) {
+    if (attestation.isEmpty()) {
+      return manual;
+    }
+    Attestations.Attestation found = attestation.get();
+    boolean lapsed = found.lapsed(today);
+    String message =
+        lapsed
+            ? "attestation "
+                + found.reference()
+                + " by "
+                + found.attestedBy()
+                + " lapsed on "
+                + found.expires()
+            : "attested: "
+                + found.reference()
+                + " by "
+                + found.attestedBy()
+                + " on "
+                + found.date()
+                + ", valid until "
+                + found.expires();
+    return new Finding(
+        manual.controlId(),
+        lapsed ? Status.FAIL : Status.PASS,
+        manual.severity(),
+        manual.phase(),
+        manual.provider(),
+        manual.account(),
+        manual.region(),
+        manual.resourceType(),
+        manual.resourceId(),
+        manual.resourceName(),
+        manual.classification(),
+        message,
+        manual.evidence(),
+        null);
+  }
+
+  private Finding gapFinding(Control control, CoverageGap gap) {
+    return new Finding(
+        control.id(),
+        Status.ERROR,
+        control.severity(),
+        control.phase(),
+        gap.provider(),
+        gap.account().isEmpty() ? "*" : gap.account(),
+        gap.region(),
+        gap.resourceType(),
+        "*",
+        null,
+        null,
+        gapMessage(gap),
+        Map.of(),
+        null);
+  }
+
+  // ---- CEL values
+
+  private Map<String, Object> celValue(int index) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> value = (Map<String, Object>) celValues[index];
+    if (value == null) {
+      value = toCel(index);
+      celValues[index] = value;
+    }
+    return value;
+  }
+
+  private Classification classificationOf(int index) {
+    Classification value = classifications[index];
+    if (value == null) {
+      value = classification(resources.get(index));
+      classifications[index] = value;
+    }
+    return value;
+  }
+
+  private Map<String, Object> toCel(int index) {
+    return ResourceValue.of(resources.get(index), classificationOf(index));
+  }
+
+  // ---- CelVariableResolver
+
+  @Override
+  public Optional<Object> find(String name) {
+    switch (name) {
+      case "resource":
+        return resourceOptional;
+      case "settings":
+        return settingsValue;
+      case "now":
+        return nowValue;
+      default:
+        return Optional.empty();
+    }
+  }
+
+  // ---- CelFunctionResolver
+
+  @Override
+  public Optional<CelResolvedOverload> findOverloadMatchingArgs(
+      String functionName, Collection<String> overloadIds, Object[] args) {
+    return findOverloadMatchingArgs(functionName, args);
+  }
+
+  @Override
+  public Optional<CelResolvedOverload> findOverloadMatchingArgs(
+      String functionName, Object[] args) {
+    switch (functionName) {
+      case RuleCompiler.DAYS_SINCE:
+        return daysSince;
+      case RuleCompiler.DAYS_UNTIL:
+        return daysUntil;
+      case RuleCompiler.TAG_OF:
+        return tagOf;
+      case RuleCompiler.IN_DISPOSAL:
+        return inDisposal;
+      case RuleCompiler.RESOURCES:
+        return resourcesOf;
+      case RuleCompiler.RESOURCE_EXISTS:
+        return resourceExists;
+      case RuleCompiler.APPROVAL:
+        return approval;
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static String text(Object value, String function) throws CelEvaluationException {
+    if (value instanceof String text) {
+      return text;
+    }
+    throw new CelEvaluationException(function + "() needs a string, got " + describe(value));
+  }
+
+  private Object days(Object value, boolean since) throws CelEvaluationException {
+    String function = since ? "daysSince" : "daysUntil";
+    String text = text(value, function);
+    Instant time;
+    try {
+      time = parseTime(text);
+    } catch (DateTimeParseException e) {
+      throw new CelEvaluationException(
+          function + "('" + text + "'): not an RFC 3339 time or a date");
+    }
+    long days = (since ? Duration.between(time, now) : Duration.between(now, time)).toDays();
+    return days;
+  }
+
+  static Instant parseTime(String text) {
+    String trimmed = text.trim();
+    if (trimmed.length() == 10) {
+      return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+    try {
+      return Instant.parse(trimmed);
+    } catch (DateTimeParseException e) {
+      return OffsetDateTime.parse(trimmed).toInstant();
+    }
+  }
+
+  private String tagOf(String role) throws CelEvaluationException {
+    String key = settings.tagKey(role);
+    if (key == null) {
+      throw new CelEvaluationException(
+          "tagOf('"
+              + role
+              + "'): unknown tag role (one of "
+              + String.join(", ", Settings.TAG_ROLES)
+              + ")");
+    }
+    Object value = ((Map<?, ?>) resourceValue.get("tags")).get(key);
+    return value == null ? "" : value.toString();
+  }
+
+  private boolean inDisposal() throws CelEvaluationException {
+    return tagOf("phase").trim().equalsIgnoreCase("dispose")
+        && !tagOf("disposalApproval").isBlank();
+  }
+
+  private List<Object> resources(String type) {
+    if (byScopeAndType == null) {
+      byScopeAndType = new HashMap<>();
+      for (int i = 0; i < resources.size(); i++) {
+        Resource candidate = resources.get(i);
+        byScopeAndType
+            .computeIfAbsent(
+                scopeKey(candidate.provider(), candidate.account(), candidate.type()),
+                k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    String key = scopeKey(resource.provider(), resource.account(), type);
+    List<Object> cached = lookups.get(key);
+    if (cached == null) {
+      List<Object> values = new ArrayList<>();
+      for (int index : byScopeAndType.getOrDefault(key, List.of())) {
+        values.add(celValue(index));
+      }
+      cached = new CelList(values);
+      lookups.put(key, cached);
+    }
+    return cached;
+  }
+
+  private static String scopeKey(String provider, String account, String type) {
+    return provider + "\u0000" + account + "\u0000" + type;
+  }
+
+  private boolean resourceExists(String id) {
+    if (ids == null) {
+      ids = new HashSet<>();
+      for (Resource candidate : resources) {
+        ids.add(candidate.id());
+      }
+    }
+    return ids.contains(id);
+  }
+
+  private Map<String, Object> approval() {
+    String key = resource.type() + "\u0000" + resource.region();
+    Map<String, Object> cached = approvals.get(key);
+    if (cached == null) {
+      ApprovedServices.Approval found =
+          config
+              .approvedServices()
+              .lookup(resource.type(), resource.region(), settings.globalRegions(), today);
+      ApprovedServices.Entry entry = found.entry();
+      Map<String, Object> value = new HashMap<>();
+      value.put("status", found.status().label());
+      value.put("id", entry == null ? "" : entry.id());
+      value.put("reference", entry == null ? "" : entry.approvalReference());
+      value.put("approver", entry == null ? "" : entry.approver());
+      value.put("expires", entry == null ? "" : entry.expires().toString());
+      value.put("ismap", entry != null && entry.ismapListed());
+      cached = new CelMap(value);
+      approvals.put(key, cached);
+    }
+    return cached;
+  }
+}
