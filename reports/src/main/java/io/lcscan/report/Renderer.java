@@ -20,5 +20,13 @@ public interface Renderer {
     return format();
   }
 
+  /**
+   * Whether the renderer reads {@link ReportModel#locations()}. Finding them costs a second pass
+   * over the input, which a scan skips when no selected renderer needs it.
+   */
+  default boolean usesSourceLocations() {
+    return false;
+  }
+
   void render(ReportModel model, OutputStream out) throws IOException;
 }

@@ -8,6 +8,7 @@ import io.lcscan.engine.ScanResult;
 import io.lcscan.spi.Finding;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,8 +18,15 @@ import java.util.Set;
  *
  * @param language {@code en} or {@code ja}
  * @param color whether a console renderer may use ANSI colour; only true for a terminal
+ * @param locations where each resource (by id) is defined in the scanned input, for the kinds of
+ *     scan that know it (a Terraform plan); empty otherwise
  */
-public record ReportModel(ScanResult result, Catalog catalog, String language, boolean color) {
+public record ReportModel(
+    ScanResult result,
+    Catalog catalog,
+    String language,
+    boolean color,
+    Map<String, SourceLocation> locations) {
 
   public static final Set<String> LANGUAGES = Set.of("en", "ja");
 
@@ -41,6 +49,11 @@ public record ReportModel(ScanResult result, Catalog catalog, String language, b
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException("language must be en or ja: " + language);
     }
+    locations = Map.copyOf(locations);
+  }
+
+  public ReportModel(ScanResult result, Catalog catalog, String language, boolean color) {
+    this(result, catalog, language, color, Map.of());
   }
 
   public static ReportModel of(ScanResult result, Catalog catalog, String language) {
@@ -54,6 +67,15 @@ public record ReportModel(ScanResult result, Catalog catalog, String language, b
 
   public Optional<Control> control(String id) {
     return id == null ? Optional.empty() : catalog.control(id);
+  }
+
+  public ReportModel withLocations(Map<String, SourceLocation> value) {
+    return new ReportModel(result, catalog, language, color, value);
+  }
+
+  /** Where the resource is defined in the scanned input, when the scan knows. */
+  public Optional<SourceLocation> location(String resourceId) {
+    return resourceId == null ? Optional.empty() : Optional.ofNullable(locations.get(resourceId));
   }
 
   /** The control's title in the report language, or empty for a control the catalog lacks. */

@@ -165,6 +165,72 @@ public final class ReportFixtures {
     return ReportModel.of(result(), catalog(), language);
   }
 
+  /** A plan file as a URI reference, as the CLI encodes it (the space is %20). */
+  public static final String PLAN = "plans/prod%20plan.json";
+
+  /**
+   * The small model plus one finding of every other status (WAIVED, MANUAL, an account-wide one)
+   * and the source locations a plan scan gives, for the formats that show them.
+   */
+  public static ReportModel modelWithEveryStatus(String language) {
+    ScanResult small = result();
+    List<Finding> findings = new java.util.ArrayList<>(small.findings());
+    findings.add(
+        new Finding(
+            "LC-BUILD-01",
+            Status.WAIVED,
+            Severity.HIGH,
+            Phase.BUILD,
+            "aws",
+            "123456789012",
+            "ap-northeast-1",
+            "aws.s3.bucket",
+            "module.legacy.aws_s3_bucket.exports[\"2019\"]",
+            "legacy-exports-2019",
+            Classification.C2,
+            "encryption.enabled=false",
+            Map.of("encryption.enabled", BooleanNode.FALSE),
+            new Finding.WaiverRef(
+                "WVR-7",
+                "ciso@example.go.jp",
+                "SEC-1234",
+                "2027-03-31",
+                false,
+                "read-only archive, migrated in FY2026")));
+    findings.add(
+        new Finding(
+            "LC-DISP-02",
+            Status.MANUAL,
+            Severity.CRITICAL,
+            Phase.DISPOSAL,
+            "aws",
+            "123456789012",
+            "global",
+            null,
+            null,
+            null,
+            null,
+            "manual check: attach the key destruction record",
+            Map.of(),
+            null));
+    ScanResult result =
+        new ScanResult(
+            small.metadata(),
+            findings,
+            small.gaps(),
+            small.complete(),
+            small.catalogVersion(),
+            small.catalogDigest(),
+            small.evaluatedAt());
+    return ReportModel.of(result, catalog(), language)
+        .withLocations(
+            Map.of(
+                "arn:aws:s3:::public-site",
+                new SourceLocation(PLAN, 120, 5, ""),
+                "module.legacy.aws_s3_bucket.exports[\"2019\"]",
+                new SourceLocation(PLAN, 245, 5, "module.legacy")));
+  }
+
   private static Finding finding(
       String control,
       Status status,

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
       "Checks cloud configuration against lifecycle security controls"
           + " (Unified Standards 2021, ISO/IEC 27017, ISMAP) and produces audit evidence.",
     },
-    subcommands = {ControlsCommand.class, EvaluateCommand.class},
+    subcommands = {ControlsCommand.class, EvaluateCommand.class, ScanCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  clean: complete scan, no FAIL at or above --fail-on",
@@ -36,6 +36,6 @@ public final class LcscanCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command (controls, evaluate)");
+    throw new ParameterException(spec.commandLine(), "missing command (controls, evaluate, scan)");
   }
 }

@@ -159,7 +159,8 @@ class TestEvaluateCommand {
     CliRunner.Result lang = cli.run("evaluate", "nowhere.json", "--config", config, "--lang", "fr");
 
     assertThat(format.err())
-        .isEqualTo("lcscan: --format: unknown format 'xml' (known: json, table)\n");
+        .isEqualTo(
+            "lcscan: --format: unknown format 'xml' (known: csv, html, json, junit, sarif, table)\n");
     assertThat(several.err()).isEqualTo("lcscan: several formats need --output DIR\n");
     assertThat(failOn.err()).startsWith("lcscan: --fail-on must be");
     assertThat(lang.err()).isEqualTo("lcscan: --lang must be ja or en, not 'fr'\n");

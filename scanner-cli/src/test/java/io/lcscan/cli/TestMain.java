@@ -32,7 +32,7 @@ class TestMain {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.err())
-        .isEqualTo("lcscan: missing command (controls, evaluate) (see 'lcscan --help')\n");
+        .isEqualTo("lcscan: missing command (controls, evaluate, scan) (see 'lcscan --help')\n");
   }
 
   @Test

@@ -4,6 +4,8 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.CelValue;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -164,5 +166,66 @@ public final class CelList extends CelValue implements List<Object>, RandomAcces
   @Override
   public String toString() {
     return delegate.toString();
+  }
+
+  /**
+   * {@code left + right} for CEL lists, in amortized time proportional to {@code right}.
+   *
+   * <p>The planner runtime accumulates {@code filter} and {@code map} results with {@code accu +
+   * [x]} and copies a plain accumulated list each time it reads or returns it, which makes both
+   * macros quadratic. The result here is a {@link CelValue}, which CEL takes as it is, over a
+   * shared backing array: appending to the newest view of an array extends the array in place
+   * (older views keep their own length), and appending to any other list copies it once.
+   */
+  public static CelList concat(List<?> left, List<?> right) {
+    if (right.isEmpty() && left instanceof CelList same) {
+      return same;
+    }
+    if (left instanceof CelList list && list.delegate instanceof AppendView view) {
+      CelList extended = view.append(right);
+      if (extended != null) {
+        return extended;
+      }
+    }
+    if (left.isEmpty() && right instanceof CelList same) {
+      return same;
+    }
+    ArrayList<Object> backing = new ArrayList<>(Math.max(8, (left.size() + right.size()) * 2));
+    backing.addAll(left);
+    backing.addAll(right);
+    return new CelList(new AppendView(backing, backing.size()));
+  }
+
+  /** The first {@code size} elements of a backing list that only ever grows. */
+  private static final class AppendView extends AbstractList<Object> implements RandomAccess {
+    private final ArrayList<Object> backing;
+    private final int size;
+
+    AppendView(ArrayList<Object> backing, int size) {
+      this.backing = backing;
+      this.size = size;
+    }
+
+    /** This view extended by {@code values}, or null when a longer view shares the array. */
+    CelList append(List<?> values) {
+      if (backing.size() != size) {
+        return null;
+      }
+      backing.addAll(values);
+      return new CelList(new AppendView(backing, backing.size()));
+    }
+
+    @Override
+    public Object get(int index) {
+      if (index < 0 || index >= size) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return backing.get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.cel.common.values.NullValue;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,8 @@ import java.util.Set;
  * Converts JSON trees to the values CEL evaluates. Objects and arrays become {@link CelMap} and
  * {@link CelList} views over the tree, converted lazily as a rule reads them: a rule reads a few
  * attributes of a resource, so converting the whole tree up front would cost more than the
- * evaluation. The tree must not change while a view of it is in use.
+ * evaluation. The tree must not change while a view of it is in use. A view remembers the views of
+ * its members it has handed out, so it is not safe for concurrent use.
  */
 public final class CelValues {
   private CelValues() {}
@@ -44,6 +46,26 @@ public final class CelValues {
     }
   }
 
+  /**
+   * The tree converted in full, up front, into immutable values: for values shared between
+   * evaluations that may run concurrently (settings), where the lazy views of {@link #fromJson}
+   * would not be safe.
+   */
+  public static Object fromJsonEagerly(JsonNode node) {
+    if (node != null && node.isObject()) {
+      Map<String, Object> values = new java.util.LinkedHashMap<>();
+      node.properties()
+          .forEach(field -> values.put(field.getKey(), fromJsonEagerly(field.getValue())));
+      return new CelMap(java.util.Collections.unmodifiableMap(values));
+    }
+    if (node != null && node.isArray()) {
+      java.util.List<Object> values = new java.util.ArrayList<>(node.size());
+      node.forEach(element -> values.add(fromJsonEagerly(element)));
+      return new CelList(java.util.Collections.unmodifiableList(values));
+    }
+    return fromJson(node);
+  }
+
   /** A map tree's value at a dotted path, or null when a step is absent. */
   public static Object at(Object root, String dottedPath) {
     Object current = root;
@@ -59,6 +81,9 @@ public final class CelValues {
   private static final class ObjectView extends AbstractMap<String, Object> {
     private final JsonNode node;
 
+    /** Views of the object and array members read so far: rules read the same paths often. */
+    private Map<String, Object> containers;
+
     ObjectView(JsonNode node) {
       this.node = node;
     }
@@ -69,7 +94,21 @@ public final class CelValues {
         return null;
       }
       JsonNode child = node.get(name);
-      return child == null ? null : fromJson(child);
+      if (child == null) {
+        return null;
+      }
+      if (!child.isContainerNode()) {
+        return fromJson(child);
+      }
+      if (containers == null) {
+        containers = new HashMap<>(4);
+      }
+      Object view = containers.get(name);
+      if (view == null) {
+        view = fromJson(child);
+        containers.put(name, view);
+      }
+      return view;
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class CompiledRule {
   private final List<String> resourceFields;
   private final List<String> settingsPaths;
   private final Set<String> lookupTypes;
+  private final boolean readsChange;
+  private final boolean readsRegion;
 
   /**
    * @param attributePaths the {@code resource.attributes.*} paths the rule reads, dotted and
@@ -30,6 +32,8 @@ public final class CompiledRule {
    * @param settingsPaths the {@code settings.*} paths it reads, for FAIL messages
    * @param lookupTypes the types it reads through {@code resources('<type>')}; a coverage gap on
    *     one of them makes the rule's answer unreliable
+   * @param readsChange whether it reads {@code resource.change} (directly or through {@code
+   *     weakening()}); only such rules evaluate resources planned for deletion
    */
   public CompiledRule(
       String controlId,
@@ -39,7 +43,8 @@ public final class CompiledRule {
       List<String> attributePaths,
       List<String> resourceFields,
       List<String> settingsPaths,
-      Set<String> lookupTypes) {
+      Set<String> lookupTypes,
+      boolean readsChange) {
     this.controlId = requireNonNull(controlId, "controlId is null");
     this.resourceType = requireNonNull(resourceType, "resourceType is null");
     this.source = requireNonNull(source, "source is null");
@@ -49,6 +54,29 @@ public final class CompiledRule {
     this.resourceFields = List.copyOf(resourceFields);
     this.settingsPaths = List.copyOf(settingsPaths);
     this.lookupTypes = Set.copyOf(lookupTypes);
+    this.readsChange = readsChange;
+    this.readsRegion = this.resourceFields.contains("region");
+  }
+
+  public CompiledRule(
+      String controlId,
+      String resourceType,
+      String source,
+      Program program,
+      List<String> attributePaths,
+      List<String> resourceFields,
+      List<String> settingsPaths,
+      Set<String> lookupTypes) {
+    this(
+        controlId,
+        resourceType,
+        source,
+        program,
+        attributePaths,
+        resourceFields,
+        settingsPaths,
+        lookupTypes,
+        false);
   }
 
   /** The JSON pointer of a dotted attribute path. */
@@ -91,6 +119,16 @@ public final class CompiledRule {
 
   public Set<String> lookupTypes() {
     return lookupTypes;
+  }
+
+  /** Whether the rule reads {@code resource.change}, directly or through {@code weakening()}. */
+  public boolean readsChange() {
+    return readsChange;
+  }
+
+  /** Whether the rule reads {@code resource.region}; an {@code unknown} region is then ERROR. */
+  public boolean readsRegion() {
+    return readsRegion;
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelBindingsExtensions;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.optimizer.CelOptimizationException;
 import dev.cel.optimizer.CelOptimizer;
@@ -26,7 +27,11 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.Program;
+import dev.cel.runtime.RuntimeEquality;
+import dev.cel.runtime.RuntimeHelpers;
+import dev.cel.runtime.standard.AddOperator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,10 +59,25 @@ public final class RuleCompiler {
   public static final String RESOURCES = "resources";
   public static final String RESOURCE_EXISTS = "resourceExists";
   public static final String APPROVAL = "approval";
+  public static final String WEAKENING = "weakening";
+  public static final String RESOURCE_BY_ID = "resourceById";
+  public static final String ERROR = "error";
 
   /** Functions the engine binds per evaluation. */
   public static final List<String> LATE_BOUND =
-      List.of(DAYS_SINCE, DAYS_UNTIL, TAG_OF, IN_DISPOSAL, RESOURCES, RESOURCE_EXISTS, APPROVAL);
+      List.of(
+          DAYS_SINCE,
+          DAYS_UNTIL,
+          TAG_OF,
+          IN_DISPOSAL,
+          RESOURCES,
+          RESOURCE_EXISTS,
+          APPROVAL,
+          WEAKENING,
+          RESOURCE_BY_ID);
+
+  /** The fields of {@code resource.change.before}. */
+  private static final Set<String> PRIOR_FIELDS = Set.of("region", "tags", "attributes");
 
   public static final CelOptions OPTIONS =
       CelOptions.current()
@@ -80,10 +100,11 @@ public final class RuleCompiler {
             .setOptions(OPTIONS)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addLibraries(
-                CelExtensions.strings(),
-                CelExtensions.sets(OPTIONS),
-                CelExtensions.lists(),
-                CelExtensions.bindings())
+                CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
+            // cel.bind is BindMacro; the optimizer's cel.@block is declared as the bindings
+            // extension declares it
+            .addMacros(BindMacro.MACRO)
+            .addFunctionDeclarations(CelBindingsExtensions.CEL_BLOCK_FUNCTION_DECL)
             .addVar("resource", STRING_MAP)
             .addVar("settings", STRING_MAP)
             .addVar("now", SimpleType.TIMESTAMP)
@@ -104,18 +125,37 @@ public final class RuleCompiler {
                     "lcscan_resourceExists_string",
                     SimpleType.BOOL,
                     SimpleType.STRING),
-                function(APPROVAL, "lcscan_approval", STRING_MAP))
+                function(APPROVAL, "lcscan_approval", STRING_MAP),
+                function(WEAKENING, "lcscan_weakening", SimpleType.STRING),
+                function(
+                    RESOURCE_BY_ID, "lcscan_resourceById_string", STRING_MAP, SimpleType.STRING),
+                function(ERROR, "lcscan_error_string", SimpleType.DYN, SimpleType.STRING),
+                function(BindMacro.HOLD, BindMacro.HOLD, SimpleType.DYN, SimpleType.DYN),
+                function(BindMacro.HELD, BindMacro.HELD, SimpleType.DYN, SimpleType.DYN))
             .build();
     this.runtime =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(OPTIONS)
+            .setStandardFunctions(
+                CelStandardFunctions.newBuilder()
+                    .excludeFunctions(CelStandardFunctions.StandardFunction.ADD)
+                    .build())
+            .addFunctionBindings(addFunction())
             .addLibraries(
                 CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
             .addFunctionBindings(
                 CelFunctionBinding.from(
                     "lcscan_skip_string", String.class, reason -> new RuleSignal.Skip(reason)),
                 CelFunctionBinding.from(
-                    "lcscan_fail_string", String.class, message -> new RuleSignal.Fail(message)))
+                    "lcscan_fail_string", String.class, message -> new RuleSignal.Fail(message)),
+                CelFunctionBinding.from(BindMacro.HOLD, Object.class, BindMacro::hold),
+                CelFunctionBinding.from(BindMacro.HELD, Object.class, BindMacro::held),
+                CelFunctionBinding.from(
+                    "lcscan_error_string",
+                    String.class,
+                    message -> {
+                      throw RuleError.raise(message);
+                    }))
             .addLateBoundFunctions(LATE_BOUND)
             .build();
     // Common subexpression elimination: rules repeat approval(), resources(...) lookups and
@@ -129,6 +169,23 @@ public final class RuleCompiler {
                         .addEliminableFunctions(LATE_BOUND)
                         .build()))
             .build();
+  }
+
+  /**
+   * {@code _+_} with the standard overloads, except that lists are concatenated by {@link
+   * CelList#concat}, without the planner's quadratic copies in {@code filter} and {@code map}. The
+   * overloads are grouped under the function name so that operands typed {@code dyn} find them.
+   */
+  private static java.util.Set<CelFunctionBinding> addFunction() {
+    RuntimeEquality equality = RuntimeEquality.create(RuntimeHelpers.create(), OPTIONS);
+    List<CelFunctionBinding> overloads = new ArrayList<>();
+    for (AddOperator.AddOverload overload : AddOperator.AddOverload.values()) {
+      if (overload != AddOperator.AddOverload.ADD_LIST) {
+        overloads.add(overload.newFunctionBinding(OPTIONS, equality));
+      }
+    }
+    overloads.add(CelFunctionBinding.from("add_list", List.class, List.class, CelList::concat));
+    return CelFunctionBinding.fromOverloads("_+_", overloads);
   }
 
   private static CelFunctionDecl function(
@@ -209,7 +266,8 @@ public final class RuleCompiler {
             List.copyOf(reads.attributePaths),
             List.copyOf(reads.resourceFields),
             List.copyOf(reads.settingsPaths),
-            reads.lookupTypes);
+            reads.lookupTypes,
+            reads.readsChange);
     return new Compilation(Optional.of(rule), problems);
   }
 
@@ -241,6 +299,7 @@ public final class RuleCompiler {
     private final Set<String> settingsPaths = new TreeSet<>();
     private final Set<String> lookupTypes = new TreeSet<>();
     private final Set<String> problems = new LinkedHashSet<>();
+    private boolean readsChange;
 
     Reads(String resourceType) {
       this.resourceType = resourceType;
@@ -264,6 +323,9 @@ public final class RuleCompiler {
         case SELECT -> walk(expr.select().operand(), scope);
         case CALL -> {
           CelExpr.CelCall call = expr.call();
+          if (call.function().equals(WEAKENING)) {
+            readsChange = true;
+          }
           if (call.function().equals(RESOURCES) && call.args().size() == 1) {
             constantString(call.args().get(0))
                 .ifPresent(
@@ -347,6 +409,9 @@ public final class RuleCompiler {
           && chain.segments.get(0).equals("attributes")) {
         type = resourceType;
         path = chain.segments.subList(1, chain.segments.size());
+      } else if (chain.root.equals("resource") && priorAttributes(chain.segments)) {
+        type = resourceType;
+        path = chain.segments.subList(3, chain.segments.size());
       } else {
         return OPAQUE;
       }
@@ -390,6 +455,9 @@ public final class RuleCompiler {
               attributePaths.add(dotted);
               check(resourceType, path, "resource.attributes." + dotted, "");
             }
+          } else if (segments.get(0).equals("change")) {
+            readsChange = true;
+            change(segments);
           } else {
             resourceFields.add(String.join(".", segments));
           }
@@ -397,6 +465,50 @@ public final class RuleCompiler {
         case "settings" -> settingsPaths.add(String.join(".", segments));
         default -> {}
       }
+    }
+
+    /**
+     * A read of {@code resource.change...}: {@code actions}, {@code before.region}, {@code
+     * before.tags...} and {@code before.attributes.<path>}, which is checked against the schema of
+     * the rule's type. Leaf reads are listed with the resource fields, for FAIL messages.
+     */
+    private void change(List<String> segments) {
+      String dotted = String.join(".", segments);
+      int size = segments.size();
+      if (size == 1 || (size == 2 && segments.get(1).equals("before"))) {
+        return;
+      }
+      if (size == 2 && segments.get(1).equals("actions")) {
+        resourceFields.add(dotted);
+        return;
+      }
+      if (segments.get(1).equals("before") && PRIOR_FIELDS.contains(segments.get(2))) {
+        String field = segments.get(2);
+        if (field.equals("attributes")) {
+          if (size > 3) {
+            check(resourceType, segments.subList(3, size), "resource." + dotted, "");
+            resourceFields.add(dotted);
+          }
+          return;
+        }
+        if (field.equals("tags")) {
+          if (size > 3) {
+            resourceFields.add(dotted);
+          }
+          return;
+        }
+        if (size == 3) {
+          resourceFields.add(dotted);
+          return;
+        }
+      }
+      problems.add(
+          "rule for "
+              + resourceType
+              + " reads resource."
+              + dotted
+              + ", which resource.change does not have (it has actions, before.region,"
+              + " before.tags and before.attributes)");
     }
 
     private void check(String type, List<String> path, String expression, String what) {
@@ -413,6 +525,14 @@ public final class RuleCompiler {
                 + " schema does not define");
       }
     }
+  }
+
+  /** {@code change.before.attributes.<path>}, with at least one path segment. */
+  private static boolean priorAttributes(List<String> segments) {
+    return segments.size() > 3
+        && segments.get(0).equals("change")
+        && segments.get(1).equals("before")
+        && segments.get(2).equals("attributes");
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

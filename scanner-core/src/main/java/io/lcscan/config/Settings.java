@@ -37,7 +37,7 @@ public final class Settings {
   private Settings(ObjectNode tree, Map<String, String> tagKeys, Classification defaultClass) {
     this.tree = tree;
     @SuppressWarnings("unchecked")
-    Map<String, Object> value = (Map<String, Object>) CelValues.fromJson(tree);
+    Map<String, Object> value = (Map<String, Object>) CelValues.fromJsonEagerly(tree);
     this.celValue = value;
     this.tagKeys = Map.copyOf(tagKeys);
     this.defaultClassification = defaultClass;

@@ -110,7 +110,12 @@ public final class Engine {
   public long evaluationCount(Inventory inventory) {
     long count = 0;
     for (var resource : inventory.resources()) {
-      count += rulesByType.getOrDefault(resource.type(), List.of()).size();
+      List<Binding> bindings = rulesByType.getOrDefault(resource.type(), List.of());
+      if (EvaluationPass.deleteOnly(resource)) {
+        count += bindings.stream().filter(binding -> binding.rule().readsChange()).count();
+      } else {
+        count += bindings.size();
+      }
     }
     return count;
   }

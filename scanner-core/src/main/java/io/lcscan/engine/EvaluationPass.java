@@ -14,6 +14,7 @@ import io.lcscan.catalog.CelValues;
 import io.lcscan.catalog.CompiledRule;
 import io.lcscan.catalog.Control;
 import io.lcscan.catalog.RuleCompiler;
+import io.lcscan.catalog.RuleError;
 import io.lcscan.catalog.RuleSignal;
 import io.lcscan.config.ApprovedServices;
 import io.lcscan.config.Attestations;
@@ -34,15 +35,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +56,7 @@ import java.util.regex.Pattern;
 final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
   private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
   private static final int MAX_VALUE_LENGTH = 120;
+  private static final String UNKNOWN_REGION_MESSAGE = "region is known after apply";
 
   private final LcscanConfig config;
   private final Inventory inventory;
@@ -75,19 +76,30 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
   private final Optional<CelResolvedOverload> resourcesOf;
   private final Optional<CelResolvedOverload> resourceExists;
   private final Optional<CelResolvedOverload> approval;
+  private final Optional<CelResolvedOverload> weakening;
+  private final Optional<CelResolvedOverload> resourceById;
 
   private Map<String, List<Integer>> byScopeAndType;
-  private final Map<String, List<Object>> lookups = new HashMap<>();
+  private final Map<String, Map<String, List<Object>>> lookups = new HashMap<>();
+  private String lookupProvider;
+  private String lookupAccount;
+  private Map<String, List<Object>> scopeLookups;
   private Set<String> ids;
+  private Map<String, Integer> byId;
+  private int[] order;
+  private final boolean[] deleteOnly;
+  private final boolean anyDeleteOnly;
   private Map<String, List<Integer>> orderedByType;
   private List<List<String>> accounts;
   private final Map<String, Map<String, Object>> approvals = new HashMap<>();
+  private final Map<String, Instant> parsedTimes = new HashMap<>();
 
   // The resource under evaluation.
   private Classification classification;
   private Resource resource;
   private Map<String, Object> resourceValue;
   private Optional<Object> resourceOptional;
+  private Map<String, Object> approvalOfResource;
 
   EvaluationPass(LcscanConfig config, Inventory inventory, Instant now) {
     this.config = config;
@@ -100,6 +112,13 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     this.resources = inventory.resources();
     this.celValues = new Object[resources.size()];
     this.classifications = new Classification[resources.size()];
+    this.deleteOnly = new boolean[resources.size()];
+    boolean any = false;
+    for (int i = 0; i < deleteOnly.length; i++) {
+      deleteOnly[i] = deleteOnly(resources.get(i));
+      any |= deleteOnly[i];
+    }
+    this.anyDeleteOnly = any;
     this.daysSince = overload(RuleCompiler.DAYS_SINCE, 1, args -> days(args[0], true));
     this.daysUntil = overload(RuleCompiler.DAYS_UNTIL, 1, args -> days(args[0], false));
     this.tagOf = overload(RuleCompiler.TAG_OF, 1, args -> tagOf(text(args[0], "tagOf")));
@@ -112,6 +131,10 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
             1,
             args -> resourceExists(text(args[0], "resourceExists")));
     this.approval = overload(RuleCompiler.APPROVAL, 0, args -> approval());
+    this.weakening = overload(RuleCompiler.WEAKENING, 0, args -> Weakening.of(resource));
+    this.resourceById =
+        overload(
+            RuleCompiler.RESOURCE_BY_ID, 1, args -> resourceById(text(args[0], "resourceById")));
   }
 
   /** Arguments are typed Object: the functions check them and say what was wrong. */
@@ -155,7 +178,11 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
       }
       select(i);
       CoverageGap gap = coveringGap(gapsByType, resource);
+      boolean planned = anyDeleteOnly && deleteOnly[i];
       for (Engine.Binding binding : bindings) {
+        if (planned && !binding.rule().readsChange()) {
+          continue;
+        }
         if (accept.test(binding.control())) {
           buckets.get(binding.ordinal()).add(evaluate(binding, classification, gap, gapsByType));
         }
@@ -192,38 +219,77 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     return findings;
   }
 
-  /** Resource indices by provider, account, region, type and id: the order of findings. */
+  /**
+   * Resource indices by provider, account, region, type and id: the order of findings. Computed
+   * once per pass. Resources are grouped by (provider, account, region, type) in nested sorted maps
+   * and only ids are sorted within a group, so no comparison walks a long shared prefix.
+   */
   private int[] resourceOrder() {
+    if (order != null) {
+      return order;
+    }
     int size = resources.size();
-    String[] keys = new String[size];
     boolean sorted = true;
+    for (int i = 1; i < size && sorted; i++) {
+      sorted = compare(resources.get(i - 1), resources.get(i)) <= 0;
+    }
+    int[] result = new int[size];
+    if (sorted) {
+      for (int i = 0; i < size; i++) {
+        result[i] = i;
+      }
+      order = result;
+      return result;
+    }
+    TreeMap<String, TreeMap<String, TreeMap<String, TreeMap<String, List<Integer>>>>> groups =
+        new TreeMap<>();
     for (int i = 0; i < size; i++) {
       Resource each = resources.get(i);
-      keys[i] =
-          each.provider()
-              + '\u0000'
-              + each.account()
-              + '\u0000'
-              + each.region()
-              + '\u0000'
-              + each.type()
-              + '\u0000'
-              + each.id();
-      if (i > 0 && keys[i - 1].compareTo(keys[i]) > 0) {
-        sorted = false;
+      groups
+          .computeIfAbsent(each.provider(), k -> new TreeMap<>())
+          .computeIfAbsent(each.account(), k -> new TreeMap<>())
+          .computeIfAbsent(each.region(), k -> new TreeMap<>())
+          .computeIfAbsent(each.type(), k -> new ArrayList<>())
+          .add(i);
+    }
+    int next = 0;
+    for (var byAccount : groups.values()) {
+      for (var byRegion : byAccount.values()) {
+        for (var byType : byRegion.values()) {
+          for (List<Integer> group : byType.values()) {
+            if (group.size() > 1) {
+              group.sort((a, b) -> resources.get(a).id().compareTo(resources.get(b).id()));
+            }
+            for (int index : group) {
+              result[next++] = index;
+            }
+          }
+        }
       }
     }
-    if (sorted) {
-      return java.util.stream.IntStream.range(0, size).toArray();
+    order = result;
+    return result;
+  }
+
+  private static int compare(Resource a, Resource b) {
+    int c = a.provider().compareTo(b.provider());
+    if (c == 0) {
+      c = a.account().compareTo(b.account());
     }
-    return java.util.stream.IntStream.range(0, size)
-        .boxed()
-        .sorted(java.util.Comparator.comparing(index -> keys[index]))
-        .mapToInt(Integer::intValue)
-        .toArray();
+    if (c == 0) {
+      c = a.region().compareTo(b.region());
+    }
+    if (c == 0) {
+      c = a.type().compareTo(b.type());
+    }
+    if (c == 0) {
+      c = a.id().compareTo(b.id());
+    }
+    return c;
   }
 
   private void select(int index) {
+    approvalOfResource = null;
     resource = resources.get(index);
     classification = classificationOf(index);
     resourceValue = celValue(index);
@@ -291,12 +357,16 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
         }
       }
     }
+    if (rule.readsRegion() && resource.region().equals(Weakening.UNKNOWN_REGION)) {
+      return finding(
+          control, classification, Status.ERROR, UNKNOWN_REGION_MESSAGE, evidence(rule), null);
+    }
     Object result;
     try {
       result = rule.program().eval(this, this);
     } catch (CelEvaluationException | RuntimeException e) {
-      return finding(
-          control, classification, Status.ERROR, errorMessage(rule, e), evidence(rule), null);
+      String message = RuleError.find(e).orElseGet(() -> errorMessage(rule, e));
+      return finding(control, classification, Status.ERROR, message, evidence(rule), null);
     }
     if (result instanceof Boolean value) {
       if (value) {
@@ -384,17 +454,23 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
       return Map.of();
     }
     ObjectNode attributes = resource.attributes();
-    Map<String, JsonNode> evidence = null;
+    List<String> paths = rule.attributePaths();
+    String[] keys = null;
+    JsonNode[] values = null;
+    int size = 0;
     for (int i = 0; i < pointers.size(); i++) {
       JsonNode value = attributes.at(pointers.get(i));
       if (!value.isMissingNode()) {
-        if (evidence == null) {
-          evidence = new LinkedHashMap<>();
+        if (keys == null) {
+          keys = new String[pointers.size()];
+          values = new JsonNode[pointers.size()];
         }
-        evidence.put(rule.attributePaths().get(i), value);
+        keys[size] = paths.get(i);
+        values[size] = value;
+        size++;
       }
     }
-    return evidence == null ? Map.of() : Collections.unmodifiableMap(evidence);
+    return size == 0 ? Map.of() : new Evidence(keys, values, size);
   }
 
   // ---- messages
@@ -529,6 +605,9 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     if (!control.manualTypes().isEmpty()) {
       for (int i : ofTypes(control.manualTypes(), order)) {
         Resource candidate = resources.get(i);
+        if (deleteOnly(candidate)) {
+          continue;
+        }
         select(i);
         if (control.minClassification() != null
             && !classification.atLeast(control.minClassification())) {
@@ -588,12 +667,16 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     if (types.size() == 1) {
       return orderedByType.getOrDefault(types.get(0), List.of());
     }
-    List<Integer> indices = new ArrayList<>();
-    for (int i : order) {
-      if (types.contains(resources.get(i).type())) {
-        indices.add(i);
-      }
+    // merge the per-type lists back into finding order
+    int[] position = new int[resources.size()];
+    for (int p = 0; p < order.length; p++) {
+      position[order[p]] = p;
     }
+    List<Integer> indices = new ArrayList<>();
+    for (String type : new java.util.LinkedHashSet<>(types)) {
+      indices.addAll(orderedByType.getOrDefault(type, List.of()));
+    }
+    indices.sort(java.util.Comparator.comparingInt(index -> position[index]));
     return indices;
   }
 
@@ -602,7 +685,16 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     if (accounts == null) {
       Set<String> seen = new HashSet<>();
       List<List<String>> pairs = new ArrayList<>();
-      for (Resource candidate : resources) {
+      Resource previous = null;
+      for (int i : resourceOrder()) {
+        Resource candidate = resources.get(i);
+        // in finding order, resources of one account are adjacent
+        if (previous != null
+            && previous.provider().equals(candidate.provider())
+            && previous.account().equals(candidate.account())) {
+          continue;
+        }
+        previous = candidate;
         if (seen.add(candidate.provider() + "\u0000" + candidate.account())) {
           pairs.add(List.of(candidate.provider(), candidate.account()));
         }
@@ -747,6 +839,10 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
         return resourceExists;
       case RuleCompiler.APPROVAL:
         return approval;
+      case RuleCompiler.WEAKENING:
+        return weakening;
+      case RuleCompiler.RESOURCE_BY_ID:
+        return resourceById;
       default:
         return Optional.empty();
     }
@@ -762,9 +858,12 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
   private Object days(Object value, boolean since) throws CelEvaluationException {
     String function = since ? "daysSince" : "daysUntil";
     String text = text(value, function);
-    Instant time;
+    Instant time = parsedTimes.get(text);
     try {
-      time = parseTime(text);
+      if (time == null) {
+        time = parseTime(text);
+        parsedTimes.put(text, time);
+      }
     } catch (DateTimeParseException e) {
       throw new CelEvaluationException(
           function + "('" + text + "'): not an RFC 3339 time or a date");
@@ -804,11 +903,20 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
         && !tagOf("disposalApproval").isBlank();
   }
 
+  /**
+   * The resources of a type in the provider and account of the resource under evaluation, in
+   * finding order (so that messages naming the first of them do not depend on inventory order).
+   * Built once per (provider, account, type) and pass; resources planned only for deletion are left
+   * out, as they will not exist after apply.
+   */
   private List<Object> resources(String type) {
     if (byScopeAndType == null) {
       byScopeAndType = new HashMap<>();
-      for (int i = 0; i < resources.size(); i++) {
+      for (int i : resourceOrder()) {
         Resource candidate = resources.get(i);
+        if (deleteOnly[i]) {
+          continue;
+        }
         byScopeAndType
             .computeIfAbsent(
                 scopeKey(candidate.provider(), candidate.account(), candidate.type()),
@@ -816,15 +924,24 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
             .add(i);
       }
     }
-    String key = scopeKey(resource.provider(), resource.account(), type);
-    List<Object> cached = lookups.get(key);
+    if (scopeLookups == null
+        || !resource.provider().equals(lookupProvider)
+        || !resource.account().equals(lookupAccount)) {
+      lookupProvider = resource.provider();
+      lookupAccount = resource.account();
+      scopeLookups =
+          lookups.computeIfAbsent(lookupProvider + "\u0000" + lookupAccount, k -> new HashMap<>());
+    }
+    List<Object> cached = scopeLookups.get(type);
     if (cached == null) {
       List<Object> values = new ArrayList<>();
-      for (int index : byScopeAndType.getOrDefault(key, List.of())) {
+      for (int index :
+          byScopeAndType.getOrDefault(
+              scopeKey(resource.provider(), resource.account(), type), List.of())) {
         values.add(celValue(index));
       }
       cached = new CelList(values);
-      lookups.put(key, cached);
+      scopeLookups.put(type, cached);
     }
     return cached;
   }
@@ -837,13 +954,48 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     if (ids == null) {
       ids = new HashSet<>();
       for (Resource candidate : resources) {
-        ids.add(candidate.id());
+        if (!deleteOnly(candidate)) {
+          ids.add(candidate.id());
+        }
       }
     }
     return ids.contains(id);
   }
 
-  private Map<String, Object> approval() {
+  /**
+   * The resource with that id anywhere in the inventory, or {@code {}}. The first in finding order
+   * wins when ids repeat. Resources planned for deletion are included, with their {@code change}.
+   */
+  private Map<String, Object> resourceById(String id) {
+    if (byId == null) {
+      Map<String, Integer> index = new HashMap<>(resources.size() * 2);
+      for (int i : resourceOrder()) {
+        index.putIfAbsent(resources.get(i).id(), i);
+      }
+      byId = index;
+    }
+    Integer found = byId.get(id);
+    return found == null ? EMPTY : celValue(found);
+  }
+
+  private static final CelMap EMPTY = new CelMap(Map.of());
+
+  static boolean deleteOnly(Resource candidate) {
+    return candidate.change() != null && candidate.change().deleteOnly();
+  }
+
+  private Map<String, Object> approval() throws CelEvaluationException {
+    if (resource.region().equals(Weakening.UNKNOWN_REGION)) {
+      throw RuleError.raise(UNKNOWN_REGION_MESSAGE);
+    }
+    if (approvalOfResource != null) {
+      return approvalOfResource;
+    }
+    approvalOfResource = approvalOf();
+    return approvalOfResource;
+  }
+
+  private Map<String, Object> approvalOf() {
     String key = resource.type() + "\u0000" + resource.region();
     Map<String, Object> cached = approvals.get(key);
     if (cached == null) {

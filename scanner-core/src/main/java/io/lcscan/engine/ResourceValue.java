@@ -5,6 +5,7 @@ import io.lcscan.catalog.CelMap;
 import io.lcscan.catalog.CelValues;
 import io.lcscan.spi.Classification;
 import io.lcscan.spi.Resource;
+import io.lcscan.spi.ResourceChange;
 import io.lcscan.spi.ResourceRef;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -33,16 +34,26 @@ final class ResourceValue extends AbstractMap<String, Object> {
           "classification",
           "attributes",
           "references");
+  private static final List<String> KEYS_WITH_CHANGE = with(KEYS, "change");
 
   private final Resource resource;
   private final String classification;
   private Object tags;
   private Object attributes;
   private Object references;
+  private Object change;
+  private final List<String> keys;
 
   private ResourceValue(Resource resource, Classification classification) {
     this.resource = resource;
     this.classification = classification.name();
+    this.keys = resource.change() == null ? KEYS : KEYS_WITH_CHANGE;
+  }
+
+  private static List<String> with(List<String> keys, String key) {
+    List<String> all = new ArrayList<>(keys);
+    all.add(key);
+    return List.copyOf(all);
   }
 
   static CelMap of(Resource resource, Classification classification) {
@@ -84,6 +95,11 @@ final class ResourceValue extends AbstractMap<String, Object> {
           references = references(resource.references());
         }
         return references;
+      case "change":
+        if (change == null && resource.change() != null) {
+          change = change(resource.change());
+        }
+        return change;
       default:
         return null;
     }
@@ -108,6 +124,25 @@ final class ResourceValue extends AbstractMap<String, Object> {
     return new CelMap(lowered);
   }
 
+  /** {@code {actions, before: {region, tags, attributes}}}; no {@code before} for a create. */
+  private static CelMap change(ResourceChange change) {
+    Map<String, Object> value = new HashMap<>(4);
+    value.put("actions", new CelList(new ArrayList<>(change.actions())));
+    ResourceChange.Prior before = change.before();
+    if (before != null) {
+      Map<String, Object> prior = new HashMap<>(4);
+      prior.put("region", before.region() == null ? "global" : before.region());
+      prior.put("tags", tags(before.tags()));
+      prior.put(
+          "attributes",
+          before.attributes() == null
+              ? new CelMap(Map.of())
+              : CelValues.fromJson(before.attributes()));
+      value.put("before", new CelMap(prior));
+    }
+    return new CelMap(value);
+  }
+
   private static CelList references(List<ResourceRef> refs) {
     List<Object> values = new ArrayList<>(refs.size());
     for (ResourceRef ref : refs) {
@@ -122,12 +157,12 @@ final class ResourceValue extends AbstractMap<String, Object> {
 
   @Override
   public boolean containsKey(Object key) {
-    return KEYS.contains(key);
+    return keys.contains(key);
   }
 
   @Override
   public int size() {
-    return KEYS.size();
+    return keys.size();
   }
 
   @Override
@@ -135,16 +170,16 @@ final class ResourceValue extends AbstractMap<String, Object> {
     return new AbstractSet<>() {
       @Override
       public Iterator<Entry<String, Object>> iterator() {
-        Iterator<String> keys = KEYS.iterator();
+        Iterator<String> names = keys.iterator();
         return new Iterator<>() {
           @Override
           public boolean hasNext() {
-            return keys.hasNext();
+            return names.hasNext();
           }
 
           @Override
           public Entry<String, Object> next() {
-            String key = keys.next();
+            String key = names.next();
             return new SimpleImmutableEntry<>(key, get(key));
           }
         };
@@ -152,7 +187,7 @@ final class ResourceValue extends AbstractMap<String, Object> {
 
       @Override
       public int size() {
-        return KEYS.size();
+        return keys.size();
       }
     };
   }

@@ -44,11 +44,14 @@ class TestConfigLoader {
         .containsExactly(
             "LC-ADOPT-01",
             "LC-BUILD-01",
+            "LC-BUILD-02",
             "LC-DISP-02",
             "LC-DISP-03",
             "LC-DISP-09",
+            "LC-DISP-11",
             "LC-OPER-01",
-            "LC-OPER-10");
+            "LC-OPER-10",
+            "LC-RENEW-01");
     Control control = config.catalog().control("LC-DISP-02").orElseThrow();
     assertThat(control.phase()).isEqualTo(Phase.DISPOSAL);
     assertThat(control.severity()).isEqualTo(Severity.HIGH);
@@ -156,6 +159,59 @@ class TestConfigLoader {
         .containsExactly(
             file("controls/operation/LC-OPER-01.yaml")
                 + ":17: rule for aws.s3.bucket reads t.attributes.logs.enabled (a resource of aws.cloudtrail.trail), which the aws.cloudtrail.trail schema does not define");
+  }
+
+  @Test
+  void celPriorAttributeNotInSchema() throws IOException {
+    replace(
+        "controls/disposal/LC-DISP-11.yaml",
+        "resource.change.before.attributes.encryption.customerManagedKey",
+        "resource.change.before.attributes.encryption.customerKey");
+    assertThat(problems())
+        .containsExactly(
+            file("controls/disposal/LC-DISP-11.yaml")
+                + ":17: rule for aws.s3.bucket reads resource.change.before.attributes.encryption.customerKey, which the aws.s3.bucket schema does not define");
+  }
+
+  @Test
+  void celItemOfAPriorAttributeArrayNotInSchema() throws IOException {
+    replace(
+        "controls/build/LC-BUILD-01.yaml",
+        "aws.s3.bucket: resource.attributes.encryption.customerManagedKey",
+        "aws.s3.bucket: resource.change.before.attributes.replication.destinations.all(d, d.kmsKey != '')");
+    assertThat(problems())
+        .containsExactly(
+            file("controls/build/LC-BUILD-01.yaml")
+                + ":21: rule for aws.s3.bucket reads d.kmsKey (an item of resource.attributes.replication.destinations), which the aws.s3.bucket schema does not define");
+  }
+
+  @Test
+  void celChangeFieldThatDoesNotExist() throws IOException {
+    replace(
+        "controls/disposal/LC-DISP-11.yaml",
+        "resource.change.before.region != ''",
+        "resource.change.after.region != '' || resource.change.before.name != ''");
+    assertThat(problems())
+        .containsExactly(
+            file("controls/disposal/LC-DISP-11.yaml")
+                + ":17: rule for aws.s3.bucket reads resource.change.after.region, which resource.change does not have (it has actions, before.region, before.tags and before.attributes)",
+            file("controls/disposal/LC-DISP-11.yaml")
+                + ":17: rule for aws.s3.bucket reads resource.change.before.name, which resource.change does not have (it has actions, before.region, before.tags and before.attributes)");
+  }
+
+  @Test
+  void rulesReadingTheChangeAreMarked() {
+    LcscanConfig config = LcscanConfig.load(ConfigSource.directory(root));
+    assertThat(config.catalog().rules("LC-RENEW-01").get("aws.s3.bucket").readsChange()).isTrue();
+    assertThat(config.catalog().rules("LC-DISP-11").get("aws.s3.bucket").readsChange()).isTrue();
+    assertThat(config.catalog().rules("LC-DISP-11").get("aws.s3.bucket").resourceFields())
+        .containsExactly(
+            "change.actions",
+            "change.before.attributes.encryption.customerManagedKey",
+            "change.before.region");
+    assertThat(config.catalog().rules("LC-BUILD-01").get("aws.s3.bucket").readsChange()).isFalse();
+    assertThat(config.catalog().rules("LC-ADOPT-01").get("aws.s3.bucket").readsRegion()).isTrue();
+    assertThat(config.catalog().rules("LC-BUILD-01").get("aws.s3.bucket").readsRegion()).isFalse();
   }
 
   @Test

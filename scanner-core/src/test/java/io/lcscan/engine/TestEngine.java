@@ -403,7 +403,7 @@ class TestEngine {
     assertThat(first.catalogDigest()).hasSize(64);
     assertThat(first.catalogVersion()).isEqualTo("2026.11.0");
     assertThat(first.evaluatedAt()).isEqualTo(NOW);
-    assertThat(engine.evaluationCount(inventory(resources, List.of()))).isEqualTo(5 * 3 + 5 * 3);
+    assertThat(engine.evaluationCount(inventory(resources, List.of()))).isEqualTo(5 * 6 + 5 * 3);
   }
 
   @Test

@@ -63,15 +63,16 @@ import software.amazon.awssdk.services.workspaces.WorkSpacesClient;
 /**
  * Builds and caches the SDK clients of one scan: one per service, account and region, all sharing
  * one HTTP connection pool. SDK retries are off, because the collection runtime owns retries and
- * backoff; the SDK's per-attempt timeout equals the runtime's call timeout so a timed-out request is
- * aborted, not left running. With an endpoint override every client talks to that one endpoint.
+ * backoff; the SDK's per-attempt timeout equals the runtime's call timeout so a timed-out request
+ * is aborted, not left running. With an endpoint override every client talks to that one endpoint.
  */
 public final class AwsClientFactory implements AutoCloseable {
   /** The region name under which global services (IAM, Organizations, CloudFront, Route 53) run. */
   public static final String GLOBAL = "global";
 
   private static final Set<Class<? extends SdkClient>> GLOBAL_SERVICES =
-      Set.of(IamClient.class, OrganizationsClient.class, CloudFrontClient.class, Route53Client.class);
+      Set.of(
+          IamClient.class, OrganizationsClient.class, CloudFrontClient.class, Route53Client.class);
 
   private static final Map<Class<? extends SdkClient>, Supplier<? extends AwsClientBuilder<?, ?>>>
       BUILDERS =
@@ -145,8 +146,8 @@ public final class AwsClientFactory implements AutoCloseable {
   }
 
   /**
-   * The region global services are signed for in the home region's partition: {@code us-east-1}
-   * in the commercial partition.
+   * The region global services are signed for in the home region's partition: {@code us-east-1} in
+   * the commercial partition.
    */
   public String globalRegion() {
     if (homeRegion.startsWith("cn-")) {
@@ -197,7 +198,8 @@ public final class AwsClientFactory implements AutoCloseable {
             .retryStrategy(AwsRetryStrategy.doNotRetry())
             .apiCallAttemptTimeout(callTimeout)
             .apiCallTimeout(callTimeout);
-    if (rawSink != null) {
+    // STS answers carry credentials: they are never kept, even redacted
+    if (rawSink != null && type != StsClient.class) {
       override.addExecutionInterceptor(
           new AwsRawResponseRecorder(rawSink, account, label, rawSequence));
     }
@@ -227,7 +229,8 @@ public final class AwsClientFactory implements AutoCloseable {
   public AwsCredentialsProvider baseCredentials(Map<String, String> keys) {
     String accessKeyId = keys.get(AwsScopeKeys.ACCESS_KEY_ID);
     if (accessKeyId != null) {
-      String secret = requireNonNull(keys.get(AwsScopeKeys.SECRET_ACCESS_KEY), "secret-access-key is missing");
+      String secret =
+          requireNonNull(keys.get(AwsScopeKeys.SECRET_ACCESS_KEY), "secret-access-key is missing");
       String token = keys.get(AwsScopeKeys.SESSION_TOKEN);
       return StaticCredentialsProvider.create(
           token == null
@@ -240,7 +243,8 @@ public final class AwsClientFactory implements AutoCloseable {
     }
     if (endpointOverride != null) {
       // a local endpoint checks no signature; keep real credentials away from it
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("lcscan-local", "lcscan-local"));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("lcscan-local", "lcscan-local"));
     }
     return DefaultCredentialsProvider.builder().build();
   }

@@ -128,7 +128,15 @@ public final class AwsCollectionContext {
 
   /** {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
   public String arn(String service, String region, String resource) {
-    return "arn:" + account.partition() + ":" + service + ":" + region + ":" + account.accountId()
-        + ":" + resource;
+    return "arn:"
+        + account.partition()
+        + ":"
+        + service
+        + ":"
+        + region
+        + ":"
+        + account.accountId()
+        + ":"
+        + resource;
   }
 }

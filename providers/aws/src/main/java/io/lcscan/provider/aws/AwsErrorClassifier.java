@@ -46,7 +46,8 @@ public final class AwsErrorClassifier implements CallErrorClassifier {
       return CallErrors.http(
           service.statusCode(), null, service.getMessage(), emptyToNull(service.requestId()), null);
     }
-    if (error instanceof ApiCallAttemptTimeoutException || error instanceof ApiCallTimeoutException) {
+    if (error instanceof ApiCallAttemptTimeoutException
+        || error instanceof ApiCallTimeoutException) {
       return CallFailure.of(GapReason.TIMEOUT, error.getClass().getSimpleName(), firstLine(error));
     }
     if (error instanceof AbortedException) {
@@ -66,7 +67,9 @@ public final class AwsErrorClassifier implements CallErrorClassifier {
 
   private static String firstLine(Throwable error) {
     String message = error.getMessage();
-    return message == null ? error.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    return message == null
+        ? error.getClass().getSimpleName()
+        : message.lines().findFirst().orElse("");
   }
 
   private static String emptyToNull(String value) {

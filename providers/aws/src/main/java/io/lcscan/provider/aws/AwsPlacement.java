@@ -7,8 +7,8 @@ public enum AwsPlacement {
   /** Once per account against a global service; resources and gaps are in region {@code global}. */
   GLOBAL,
   /**
-   * Once per account, emitting into the regions its resources live in (S3 lists every bucket in
-   * one call); a listing failure is a gap in every region ({@code *}).
+   * Once per account, emitting into the regions its resources live in (S3 lists every bucket in one
+   * call); a listing failure is a gap in every region ({@code *}).
    */
   ACCOUNT
 }

@@ -91,7 +91,8 @@ public final class AwsPolicies {
 
   public static boolean matches(String pattern, String value) {
     String regex =
-        "\\Q" + pattern.toLowerCase(Locale.ROOT).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")
+        "\\Q"
+            + pattern.toLowerCase(Locale.ROOT).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")
             + "\\E";
     return value.toLowerCase(Locale.ROOT).matches(regex);
   }
@@ -105,7 +106,7 @@ public final class AwsPolicies {
     if (byOperator == null || !byOperator.isObject()) {
       return List.of();
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = byOperator.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = byOperator.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (field.getKey().equalsIgnoreCase(key)) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -24,9 +25,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The live AWS provider. For each account in scope (the caller's, or every ACTIVE account of the
@@ -90,6 +93,31 @@ public final class AwsProvider implements Provider {
     collect(scope, sink, selected(scope));
   }
 
+  /**
+   * The principal the scope's credentials resolve to (an ARN), for the scan's metadata; empty when
+   * it cannot be established, which the scan itself then reports as a gap.
+   */
+  public Optional<String> callerIdentity(Scope scope) {
+    try (AwsClientFactory clients =
+        new AwsClientFactory(config, scope.endpointOverride(), null, homeRegion(scope))) {
+      Map<String, String> keys = scope.credentials();
+      AwsCredentialsProvider credentials = clients.baseCredentials(keys);
+      if (keys.get(AwsScopeKeys.ROLE_ARN) != null) {
+        credentials =
+            clients.assumeRole(
+                credentials,
+                "base",
+                keys.get(AwsScopeKeys.ROLE_ARN),
+                keys.get(AwsScopeKeys.EXTERNAL_ID),
+                "caller");
+      }
+      StsClient sts = clients.client(StsClient.class, credentials, "caller", clients.homeRegion());
+      return Optional.ofNullable(sts.getCallerIdentity().arn());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   void collect(Scope scope, CollectionSink target, List<AwsCollector> selected)
       throws InterruptedException {
     requireNonNull(scope, "scope is null");
@@ -126,7 +154,8 @@ public final class AwsProvider implements Provider {
           Executors.newFixedThreadPool(
               threads,
               runnable -> {
-                Thread thread = new Thread(runnable, "lcscan-aws-account-" + counter.incrementAndGet());
+                Thread thread =
+                    new Thread(runnable, "lcscan-aws-account-" + counter.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
               });
@@ -137,7 +166,14 @@ public final class AwsProvider implements Provider {
               accounts.submit(
                   () -> {
                     collectAccount(
-                        plan, scope, selected, types, regionalTypes, planner, runtime, clients,
+                        plan,
+                        scope,
+                        selected,
+                        types,
+                        regionalTypes,
+                        planner,
+                        runtime,
+                        clients,
                         sink);
                     return null;
                   }));
@@ -158,7 +194,6 @@ public final class AwsProvider implements Provider {
     }
   }
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   private void collectAccount(
       AwsScanPlanner.AccountPlan plan,
       Scope scope,

@@ -28,7 +28,12 @@ final class AwsRawResponseRecorder implements ExecutionInterceptor {
       Set.of("Environment.Variables", "UserData", "SecretString", "SecretBinary");
   static final Set<String> XML_SECRET_ELEMENTS =
       Set.of(
-          "userData", "UserData", "Base32StringSeed", "QRCodePNG", "SecretAccessKey", "HeaderValue");
+          "userData",
+          "UserData",
+          "Base32StringSeed",
+          "QRCodePNG",
+          "SecretAccessKey",
+          "HeaderValue");
 
   private final CollectionSink sink;
   private final String account;
@@ -59,7 +64,8 @@ final class AwsRawResponseRecorder implements ExecutionInterceptor {
         String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))
             .toLowerCase(Locale.ROOT)
             .replace(' ', '-');
-    String operation = String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    String operation =
+        String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     String text = new String(bytes, StandardCharsets.UTF_8);
     String trimmed = text.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");

@@ -56,7 +56,8 @@ final class AwsScanPlanner {
     }
     AwsCredentialsProvider callerCredentials = caller;
     CallContext setup = context("", clients.homeRegion());
-    StsClient sts = clients.client(StsClient.class, callerCredentials, CALLER, clients.homeRegion());
+    StsClient sts =
+        clients.client(StsClient.class, callerCredentials, CALLER, clients.homeRegion());
     CallSpec identitySpec = CallSpec.of("sts", "GetCallerIdentity");
     CallResult<GetCallerIdentityResponse> identity =
         setup.call(identitySpec, sts::getCallerIdentity);
@@ -74,7 +75,9 @@ final class AwsScanPlanner {
                 types,
                 "sts",
                 GapReason.ACCESS_DENIED,
-                "the credentials belong to account " + callerAccount + ", not to "
+                "the credentials belong to account "
+                    + callerAccount
+                    + ", not to "
                     + String.join(", ", scope.accounts())
                     + "; use an organization role to scan other accounts");
         return List.of();
@@ -142,8 +145,8 @@ final class AwsScanPlanner {
   }
 
   /**
-   * Proves the account's credentials and finds its regions. Null when the account cannot be
-   * scanned at all; the gaps are recorded.
+   * Proves the account's credentials and finds its regions. Null when the account cannot be scanned
+   * at all; the gaps are recorded.
    */
   AwsAccountSession open(
       AccountPlan plan, Scope scope, Set<String> types, Set<String> regionalTypes)
@@ -172,10 +175,12 @@ final class AwsScanPlanner {
       if (all) {
         gapEverywhere(
             accountId, regionalTypes, describeRegions, answer, "the enabled regions are unknown");
-        return new AwsAccountSession(accountId, plan.credentials(), List.of(), partition, new AwsSharedLookups());
+        return new AwsAccountSession(
+            accountId, plan.credentials(), List.of(), partition, new AwsSharedLookups());
       }
       // the regions were named: scan them, and let their own calls show what is reachable
-      return new AwsAccountSession(accountId, plan.credentials(), requested, partition, new AwsSharedLookups());
+      return new AwsAccountSession(
+          accountId, plan.credentials(), requested, partition, new AwsSharedLookups());
     }
     Map<String, String> optIn = new LinkedHashMap<>();
     answer
@@ -208,7 +213,8 @@ final class AwsScanPlanner {
         }
       }
     }
-    return new AwsAccountSession(accountId, plan.credentials(), regions, partition, new AwsSharedLookups());
+    return new AwsAccountSession(
+        accountId, plan.credentials(), regions, partition, new AwsSharedLookups());
   }
 
   private static boolean isActive(Account account) {

@@ -17,9 +17,9 @@ public final class AwsScopeKeys {
   public static final String EXTERNAL_ID = "external-id";
 
   /**
-   * Scan every ACTIVE account of the organization by assuming this role name in each one
-   * ({@code --organization ROLE_NAME}). The caller (after {@link #ROLE_ARN}, if given) must be able
-   * to list the organization's accounts.
+   * Scan every ACTIVE account of the organization by assuming this role name in each one ({@code
+   * --organization ROLE_NAME}). The caller (after {@link #ROLE_ARN}, if given) must be able to list
+   * the organization's accounts.
    */
   public static final String ORGANIZATION_ROLE = "organization-role";
 

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fails unless every request WireMock received was a read: lcscan must never change what it
- * audits. The operation is read from X-Amz-Target (JSON protocols), the Action parameter (query
- * protocols) or, for REST protocols, the method: GET and HEAD, or a POST on the few REST read
- * operations that take a body.
+ * Fails unless every request WireMock received was a read: lcscan must never change what it audits.
+ * The operation is read from X-Amz-Target (JSON protocols), the Action parameter (query protocols)
+ * or, for REST protocols, the method: GET and HEAD, or a POST on the few REST read operations that
+ * take a body.
  */
 public final class AwsReadOnlyAssertions {
   private static final Pattern READ_OPERATION =
@@ -49,16 +49,25 @@ public final class AwsReadOnlyAssertions {
       } else if (method.equals("GET") || method.equals("HEAD")) {
         read = true;
       } else {
-        read = method.equals("POST") && REST_POST_READS.stream().anyMatch(p -> p.matcher(path).matches());
+        read =
+            method.equals("POST")
+                && REST_POST_READS.stream().anyMatch(p -> p.matcher(path).matches());
       }
       if (!read) {
         writes.add(
-            service(request) + " " + (operation == null ? "" : operation + " ") + "(" + method + " "
-                + request.getUrl() + ")");
+            service(request)
+                + " "
+                + (operation == null ? "" : operation + " ")
+                + "("
+                + method
+                + " "
+                + request.getUrl()
+                + ")");
       }
     }
     if (!writes.isEmpty()) {
-      throw new AssertionError("lcscan sent requests that are not reads:\n  " + String.join("\n  ", writes));
+      throw new AssertionError(
+          "lcscan sent requests that are not reads:\n  " + String.join("\n  ", writes));
     }
   }
 

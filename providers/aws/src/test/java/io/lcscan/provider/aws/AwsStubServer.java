@@ -90,8 +90,7 @@ public final class AwsStubServer implements AutoCloseable {
     return scope(regions, services, Map.of());
   }
 
-  public Scope scope(
-      List<String> regions, List<String> services, Map<String, String> credentials) {
+  public Scope scope(List<String> regions, List<String> services, Map<String, String> credentials) {
     Map<String, String> keys = new HashMap<>(credentials);
     keys.putIfAbsent(AwsScopeKeys.HOME_REGION, HOME);
     return new Scope("aws", List.of(), regions, services, keys, endpoint());
@@ -111,7 +110,8 @@ public final class AwsStubServer implements AutoCloseable {
   }
 
   /** Runs a scan of the given collectors and returns what it collected. */
-  public InMemoryCollectionSink scan(AwsProviderConfig config, Scope scope, AwsCollector... collectors)
+  public InMemoryCollectionSink scan(
+      AwsProviderConfig config, Scope scope, AwsCollector... collectors)
       throws InterruptedException {
     InMemoryCollectionSink sink = new InMemoryCollectionSink();
     new AwsProvider(config, List.of(collectors)).collect(scope, sink);
@@ -129,9 +129,14 @@ public final class AwsStubServer implements AutoCloseable {
         .forEach(
             request ->
                 unmatched.add(
-                    AwsReadOnlyAssertions.service(request) + " "
-                        + String.valueOf(AwsReadOnlyAssertions.operation(request)) + " "
-                        + request.getMethod() + " " + request.getUrl() + " "
+                    AwsReadOnlyAssertions.service(request)
+                        + " "
+                        + String.valueOf(AwsReadOnlyAssertions.operation(request))
+                        + " "
+                        + request.getMethod()
+                        + " "
+                        + request.getUrl()
+                        + " "
                         + request.getBodyAsString()));
     if (!unmatched.isEmpty()) {
       throw new AssertionError("requests without a stub:\n  " + String.join("\n  ", unmatched));

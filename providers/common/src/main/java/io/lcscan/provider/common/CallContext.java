@@ -42,7 +42,9 @@ public final class CallContext {
     return account;
   }
 
-  /** The region calls are logged and gaps are recorded under ({@code global} for global services). */
+  /**
+   * The region calls are logged and gaps are recorded under ({@code global} for global services).
+   */
   public String region() {
     return region;
   }
@@ -59,8 +61,8 @@ public final class CallContext {
   }
 
   /**
-   * Makes one call. A failure is already logged and recorded as a gap for {@code spec.feeds()}
-   * when this returns; the caller leaves the attributes it would have filled absent.
+   * Makes one call. A failure is already logged and recorded as a gap for {@code spec.feeds()} when
+   * this returns; the caller leaves the attributes it would have filled absent.
    */
   public <T> CallResult<T> call(CallSpec spec, ApiCall<T> call) throws InterruptedException {
     return runtime.execute(this, spec, call);
@@ -75,10 +77,7 @@ public final class CallContext {
    * @return whether every page was read (a NOT_FOUND listing counts as complete and empty)
    */
   public <P> boolean paginate(
-      CallSpec spec,
-      PageFetcher<P> fetcher,
-      Function<P, String> nextToken,
-      PageHandler<P> handler)
+      CallSpec spec, PageFetcher<P> fetcher, Function<P, String> nextToken, PageHandler<P> handler)
       throws InterruptedException {
     Set<String> seen = new HashSet<>();
     String token = null;
@@ -103,7 +102,9 @@ public final class CallContext {
             spec.feeds(),
             spec.service(),
             GapReason.MALFORMED_RESPONSE,
-            spec.name() + " returned a pagination token it had returned before, after " + pages
+            spec.name()
+                + " returned a pagination token it had returned before, after "
+                + pages
                 + " pages; listing stopped");
         return false;
       }

@@ -210,7 +210,8 @@ public final class CallErrors {
     if (message == null) {
       return error.getClass().getSimpleName();
     }
-    // keep gap details short and single-line: SDK messages carry service and request ids after a '('
+    // keep gap details short and single-line: SDK messages carry service and request ids after a
+    // '('
     String line = message.lines().findFirst().orElse("");
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }

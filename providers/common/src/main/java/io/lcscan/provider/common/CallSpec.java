@@ -14,7 +14,8 @@ import java.util.Set;
  * @param absentCodes error codes that mean "not configured" for this operation (a bucket without a
  *     policy), answered as NOT_FOUND instead of failing
  */
-public record CallSpec(String service, String operation, Set<String> feeds, Set<String> absentCodes) {
+public record CallSpec(
+    String service, String operation, Set<String> feeds, Set<String> absentCodes) {
 
   public CallSpec {
     requireNonNull(service, "service is null");

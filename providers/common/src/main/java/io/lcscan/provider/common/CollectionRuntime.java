@@ -27,8 +27,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The collection runtime every live provider shares. It runs collector tasks under a parallelism
- * bound, and every call under the concurrency limits, a timeout and a retry policy with backoff;
- * it logs each call and turns each failure into coverage gaps. One instance serves one scan.
+ * bound, and every call under the concurrency limits, a timeout and a retry policy with backoff; it
+ * logs each call and turns each failure into coverage gaps. One instance serves one scan.
  */
 public final class CollectionRuntime implements AutoCloseable {
   private final CollectionRuntimeConfig config;
@@ -44,9 +44,7 @@ public final class CollectionRuntime implements AutoCloseable {
   private final ConcurrentMap<String, Circuit> circuits = new ConcurrentHashMap<>();
 
   public CollectionRuntime(
-      CollectionRuntimeConfig config,
-      CallErrorClassifier classifier,
-      ResponseInspector inspector) {
+      CollectionRuntimeConfig config, CallErrorClassifier classifier, ResponseInspector inspector) {
     this(
         config,
         classifier,
@@ -124,8 +122,8 @@ public final class CollectionRuntime implements AutoCloseable {
   }
 
   /**
-   * Runs {@code body} for each item, up to the region concurrency at once, and returns when all
-   * are done. Per-item work (a bucket's dozen settings) then overlaps instead of queuing, while the
+   * Runs {@code body} for each item, up to the region concurrency at once, and returns when all are
+   * done. Per-item work (a bucket's dozen settings) then overlaps instead of queuing, while the
    * call limits still hold. The first exception is rethrown after every item has run.
    */
   <T> void forEach(Collection<T> items, CallContext.ItemBody<T> body) throws Exception {
@@ -158,7 +156,10 @@ public final class CollectionRuntime implements AutoCloseable {
           future.get();
         } catch (ExecutionException e) {
           if (first == null) {
-            first = e.getCause() instanceof Exception cause ? cause : new RuntimeException(e.getCause());
+            first =
+                e.getCause() instanceof Exception cause
+                    ? cause
+                    : new RuntimeException(e.getCause());
           }
         }
       }
@@ -217,18 +218,36 @@ public final class CollectionRuntime implements AutoCloseable {
       permits.release(
           failure == null
               ? AdaptiveLimit.Signal.SUCCESS
-              : failure.throttled() ? AdaptiveLimit.Signal.THROTTLED : AdaptiveLimit.Signal.NEUTRAL);
+              : failure.throttled()
+                  ? AdaptiveLimit.Signal.THROTTLED
+                  : AdaptiveLimit.Signal.NEUTRAL);
       if (failure == null) {
         circuit.succeeded();
         ResponseInspector.ResponseInfo info = inspector.inspect(attempt.value);
-        log(context, spec, start, startNanos, info.requestId(), CallOutcome.OK, info.httpStatus(),
-            attempts, null);
+        log(
+            context,
+            spec,
+            start,
+            startNanos,
+            info.requestId(),
+            CallOutcome.OK,
+            info.httpStatus(),
+            attempts,
+            null);
         return CallResult.ok(attempt.value);
       }
       if (failure.notFound()) {
         circuit.succeeded();
-        log(context, spec, start, startNanos, failure.requestId(), CallOutcome.NOT_FOUND,
-            failure.httpStatus(), attempts, failure.errorCode());
+        log(
+            context,
+            spec,
+            start,
+            startNanos,
+            failure.requestId(),
+            CallOutcome.NOT_FOUND,
+            failure.httpStatus(),
+            attempts,
+            failure.errorCode());
         return CallResult.failed(failure);
       }
       if (!failure.retryable() || attempts >= config.getMaxAttempts()) {
@@ -242,8 +261,12 @@ public final class CollectionRuntime implements AutoCloseable {
                 failure.outcome(),
                 failure.httpStatus(),
                 failure.errorCode(),
-                failure.message() + " (Retry-After " + failure.retryAfter().toSeconds()
-                    + "s exceeds the " + config.getMaxRetryAfter().toSeconds() + "s limit)",
+                failure.message()
+                    + " (Retry-After "
+                    + failure.retryAfter().toSeconds()
+                    + "s exceeds the "
+                    + config.getMaxRetryAfter().toSeconds()
+                    + "s limit)",
                 failure.requestId(),
                 failure.retryAfter(),
                 false);
@@ -252,8 +275,16 @@ public final class CollectionRuntime implements AutoCloseable {
       sleeper.sleep(backoff.delay(attempts, failure.retryAfter()));
     }
     circuit.failed(failure, config.getTimeoutsBeforeShortCircuit());
-    log(context, spec, start, startNanos, failure.requestId(), failure.outcome(),
-        failure.httpStatus(), attempts, failure.errorCode());
+    log(
+        context,
+        spec,
+        start,
+        startNanos,
+        failure.requestId(),
+        failure.outcome(),
+        failure.httpStatus(),
+        attempts,
+        failure.errorCode());
     recordFailure(context, spec, failure, attempts > 1 ? "after " + attempts + " attempts" : null);
     return CallResult.failed(failure);
   }
@@ -335,7 +366,8 @@ public final class CollectionRuntime implements AutoCloseable {
   }
 
   private void recordFailure(CallContext context, CallSpec spec, CallFailure failure, String note) {
-    String detail = spec.name() + ": " + failure.describe() + (note == null ? "" : " (" + note + ")");
+    String detail =
+        spec.name() + ": " + failure.describe() + (note == null ? "" : " (" + note + ")");
     gap(context, spec.feeds(), spec.service(), failure.reason(), detail);
   }
 
@@ -347,7 +379,14 @@ public final class CollectionRuntime implements AutoCloseable {
       String detail) {
     for (String type : types) {
       String key =
-          context.provider() + "|" + context.account() + "|" + context.region() + "|" + type + "|"
+          context.provider()
+              + "|"
+              + context.account()
+              + "|"
+              + context.region()
+              + "|"
+              + type
+              + "|"
               + reason;
       if (gapsRecorded.putIfAbsent(key, Boolean.TRUE) == null) {
         context

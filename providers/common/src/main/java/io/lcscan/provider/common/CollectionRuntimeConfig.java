@@ -43,7 +43,9 @@ public final class CollectionRuntimeConfig {
     return this;
   }
 
-  /** Starting concurrency of one service in one region; throttling halves it, success regrows it. */
+  /**
+   * Starting concurrency of one service in one region; throttling halves it, success regrows it.
+   */
   public int getServiceInitialConcurrency() {
     return serviceInitialConcurrency;
   }

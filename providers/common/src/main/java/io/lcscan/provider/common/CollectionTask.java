@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Set;
 
 /**
- * One unit of collection: a collector in one account and region. Whatever the body throws becomes
- * a coverage gap for {@code resourceTypes} there; nothing escapes the runtime.
+ * One unit of collection: a collector in one account and region. Whatever the body throws becomes a
+ * coverage gap for {@code resourceTypes} there; nothing escapes the runtime.
  */
 public record CollectionTask(
     CallContext context, String service, Set<String> resourceTypes, Body body) {

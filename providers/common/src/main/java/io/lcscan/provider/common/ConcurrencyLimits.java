@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * The three limits a call passes before it is sent: the adaptive limit of its service in its region,
- * the fixed limit of its account and region, and the global cap. They are always taken in that
- * order and released in reverse, so two calls can never wait on each other.
+ * The three limits a call passes before it is sent: the adaptive limit of its service in its
+ * region, the fixed limit of its account and region, and the global cap. They are always taken in
+ * that order and released in reverse, so two calls can never wait on each other.
  */
 public final class ConcurrencyLimits {
   private final CollectionRuntimeConfig config;
@@ -44,7 +44,9 @@ public final class ConcurrencyLimits {
     return new Permits(serviceLimit, servicePermit, regionLimit);
   }
 
-  /** The adaptive limit of a service in a region (shared by every account, as quotas mostly are). */
+  /**
+   * The adaptive limit of a service in a region (shared by every account, as quotas mostly are).
+   */
   public AdaptiveLimit serviceLimit(String service, String region) {
     return services.computeIfAbsent(
         service + "/" + region,

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces secret-looking values with {@value #REDACTED} before anything collected is stored: in
- * resource attributes, tags and raw responses. It errs on the side of redacting: a lost value in the
- * evidence is cheap, a leaked credential is not.
+ * resource attributes, tags and raw responses. It errs on the side of redacting: a lost value in
+ * the evidence is cheap, a leaked credential is not.
  *
  * <ul>
  *   <li>Text: PEM blocks, AWS access key ids and secret keys, {@code key=value} pairs whose key
@@ -113,26 +113,37 @@ public final class Redactor {
       return text;
     }
     String result = PEM.matcher(text).replaceAll(REDACTED);
-    result = URI_CREDENTIALS.matcher(result).replaceAll("$1$2:" + Matcher.quoteReplacement(REDACTED) + "@");
-    result = AWS_SECRET_WITH_NAME.matcher(result).replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
-    result = KEY_VALUE.matcher(result).replaceAll(
-        match -> {
-          if (match.group(3).equals(REDACTED) || match.group(3).startsWith("[REDACTED]")) {
-            return Matcher.quoteReplacement(match.group());
-          }
-          String value = match.group(3);
-          String quote =
-              value.startsWith("\"") ? "\"" : value.startsWith("'") ? "'" : "";
-          return Matcher.quoteReplacement(match.group(1) + match.group(2) + quote + REDACTED + quote);
-        });
+    result =
+        URI_CREDENTIALS
+            .matcher(result)
+            .replaceAll("$1$2:" + Matcher.quoteReplacement(REDACTED) + "@");
+    result =
+        AWS_SECRET_WITH_NAME
+            .matcher(result)
+            .replaceAll("$1$2" + Matcher.quoteReplacement(REDACTED));
+    result =
+        KEY_VALUE
+            .matcher(result)
+            .replaceAll(
+                match -> {
+                  if (match.group(3).equals(REDACTED) || match.group(3).startsWith("[REDACTED]")) {
+                    return Matcher.quoteReplacement(match.group());
+                  }
+                  String value = match.group(3);
+                  String quote = value.startsWith("\"") ? "\"" : value.startsWith("'") ? "'" : "";
+                  return Matcher.quoteReplacement(
+                      match.group(1) + match.group(2) + quote + REDACTED + quote);
+                });
     result = AUTHORIZATION.matcher(result).replaceAll("$1 " + Matcher.quoteReplacement(REDACTED));
     result = TOKENS.matcher(result).replaceAll(Matcher.quoteReplacement(REDACTED));
     result = AWS_ACCESS_KEY_ID.matcher(result).replaceAll(Matcher.quoteReplacement(REDACTED));
     result =
-        FORTY_CHARS.matcher(result).replaceAll(
-            match ->
-                Matcher.quoteReplacement(
-                    looksLikeSecretKey(match.group()) ? REDACTED : match.group()));
+        FORTY_CHARS
+            .matcher(result)
+            .replaceAll(
+                match ->
+                    Matcher.quoteReplacement(
+                        looksLikeSecretKey(match.group()) ? REDACTED : match.group()));
     return result;
   }
 
@@ -184,7 +195,7 @@ public final class Redactor {
       return array;
     }
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator();
       List<Map.Entry<String, JsonNode>> replacements = new ArrayList<>();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
@@ -295,8 +306,14 @@ public final class Redactor {
                 match ->
                     Matcher.quoteReplacement(
                         isSecretName(match.group(1)) && !match.group(3).isBlank()
-                            ? "<" + match.group(1) + (match.group(2) == null ? "" : match.group(2))
-                                + ">" + REDACTED + "</" + match.group(1) + ">"
+                            ? "<"
+                                + match.group(1)
+                                + (match.group(2) == null ? "" : match.group(2))
+                                + ">"
+                                + REDACTED
+                                + "</"
+                                + match.group(1)
+                                + ">"
                             : match.group()));
     return redactText(result);
   }

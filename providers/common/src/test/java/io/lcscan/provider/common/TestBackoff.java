@@ -15,7 +15,9 @@ class TestBackoff {
     assertThat(top.ceiling(4)).isEqualTo(Duration.ofMillis(800));
     assertThat(top.ceiling(10)).isEqualTo(Duration.ofSeconds(2));
     assertThat(top.ceiling(200)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(top.delay(3, null)).isLessThanOrEqualTo(Duration.ofMillis(400)).isGreaterThan(Duration.ofMillis(399));
+    assertThat(top.delay(3, null))
+        .isLessThanOrEqualTo(Duration.ofMillis(400))
+        .isGreaterThan(Duration.ofMillis(399));
     Backoff bottom = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), () -> 0.0);
     assertThat(bottom.delay(3, null)).isEqualTo(Duration.ZERO);
   }

@@ -51,7 +51,8 @@ class TestCollectionRuntime {
   // the fake SDK: an HttpError carries what a real one would
   private static CallFailure classify(Throwable error) {
     if (error instanceof HttpError http) {
-      return CallErrors.http(http.status, http.code, "failed", "rid-" + http.status, http.retryAfter);
+      return CallErrors.http(
+          http.status, http.code, "failed", "rid-" + http.status, http.retryAfter);
     }
     return CallErrors.transport(error);
   }
@@ -80,8 +81,18 @@ class TestCollectionRuntime {
           .singleElement()
           .isEqualTo(
               new CallRecord(
-                  "test", "svc", "ListThings", "111", "r1", Instant.parse("2026-11-26T00:00:00Z"),
-                  sink.calls().get(0).durationMillis(), "req-ok", CallOutcome.OK, 200, 1, null));
+                  "test",
+                  "svc",
+                  "ListThings",
+                  "111",
+                  "r1",
+                  Instant.parse("2026-11-26T00:00:00Z"),
+                  sink.calls().get(0).durationMillis(),
+                  "req-ok",
+                  CallOutcome.OK,
+                  200,
+                  1,
+                  null));
       assertThat(sink.gaps()).isEmpty();
     }
   }
@@ -119,9 +130,11 @@ class TestCollectionRuntime {
       CallResult<String> result =
           runtime
               .context("test", "111", "r1", sink)
-              .call(LIST, () -> {
-                throw new HttpError(403, "AccessDenied", null);
-              });
+              .call(
+                  LIST,
+                  () -> {
+                    throw new HttpError(403, "AccessDenied", null);
+                  });
       assertThat(result.failed()).isTrue();
       assertThat(sleeps).isEmpty();
       assertThat(sink.calls()).extracting(CallRecord::outcome).containsExactly(CallOutcome.DENIED);
@@ -129,7 +142,12 @@ class TestCollectionRuntime {
       assertThat(sink.gaps())
           .containsExactly(
               new CoverageGap(
-                  "test", "111", "r1", TYPE, "svc", GapReason.ACCESS_DENIED,
+                  "test",
+                  "111",
+                  "r1",
+                  TYPE,
+                  "svc",
+                  GapReason.ACCESS_DENIED,
                   "svc:ListThings: AccessDenied (HTTP 403): failed"));
     }
   }
@@ -139,9 +157,11 @@ class TestCollectionRuntime {
     try (CollectionRuntime runtime = runtime(fast())) {
       CallContext context = runtime.context("test", "111", "r1", sink);
       CallResult<String> missing =
-          context.call(LIST, () -> {
-            throw new HttpError(404, "NoSuchBucketPolicy", null);
-          });
+          context.call(
+              LIST,
+              () -> {
+                throw new HttpError(404, "NoSuchBucketPolicy", null);
+              });
       CallResult<String> notConfigured =
           context.call(
               CallSpec.of("svc", "GetHub", TYPE).absentWhen("InvalidAccessException"),
@@ -180,14 +200,18 @@ class TestCollectionRuntime {
       CallContext context = runtime.context("test", "111", "r1", sink);
       for (int i = 0; i < 3; i++) {
         CallResult<String> result =
-            context.call(LIST, () -> {
-              sent.incrementAndGet();
-              throw new ConnectException("Connection refused");
-            });
+            context.call(
+                LIST,
+                () -> {
+                  sent.incrementAndGet();
+                  throw new ConnectException("Connection refused");
+                });
         assertThat(result.failure().orElseThrow().reason()).isEqualTo(GapReason.UNREACHABLE);
       }
       assertThat(sent.get()).isEqualTo(1);
-      assertThat(sink.gaps()).extracting(CoverageGap::reason).containsExactly(GapReason.UNREACHABLE);
+      assertThat(sink.gaps())
+          .extracting(CoverageGap::reason)
+          .containsExactly(GapReason.UNREACHABLE);
     }
   }
 
@@ -198,10 +222,12 @@ class TestCollectionRuntime {
       CallResult<String> result =
           runtime
               .context("test", "111", "r1", sink)
-              .call(LIST, () -> {
-                Thread.sleep(5_000);
-                return "late";
-              });
+              .call(
+                  LIST,
+                  () -> {
+                    Thread.sleep(5_000);
+                    return "late";
+                  });
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
       assertThat(result.failure().orElseThrow().reason()).isEqualTo(GapReason.TIMEOUT);
       assertThat(sink.calls()).extracting(CallRecord::outcome).containsExactly(CallOutcome.TIMEOUT);
@@ -255,10 +281,15 @@ class TestCollectionRuntime {
       CallContext context = runtime.context("test", "111", "r1", sink);
       runtime.run(
           List.of(
-              new CollectionTask(context, "svc", Set.of("test.a", "test.b"), ignored -> {
-                throw new IllegalStateException("bug");
-              }),
-              new CollectionTask(context, "svc", Set.of("test.c"), ignored -> ran.incrementAndGet())));
+              new CollectionTask(
+                  context,
+                  "svc",
+                  Set.of("test.a", "test.b"),
+                  ignored -> {
+                    throw new IllegalStateException("bug");
+                  }),
+              new CollectionTask(
+                  context, "svc", Set.of("test.c"), ignored -> ran.incrementAndGet())));
       assertThat(ran.get()).isEqualTo(1);
       assertThat(sink.gaps())
           .extracting(CoverageGap::resourceType)
@@ -317,9 +348,11 @@ class TestCollectionRuntime {
     try (CollectionRuntime runtime = runtime(fast().setServiceInitialConcurrency(8))) {
       runtime
           .context("test", "111", "r1", sink)
-          .call(LIST, () -> {
-            throw new HttpError(400, "ThrottlingException", null);
-          });
+          .call(
+              LIST,
+              () -> {
+                throw new HttpError(400, "ThrottlingException", null);
+              });
       assertThat(runtime.limits().serviceLimit("svc", "r1").limit()).isEqualTo(1);
       assertThat(runtime.limits().serviceLimit("svc", "r2").limit()).isEqualTo(8);
       assertThat(sink.gaps()).extracting(CoverageGap::reason).containsExactly(GapReason.THROTTLED);

@@ -48,7 +48,8 @@ class TestRedactor {
 
   @Test
   void keepsTheKeyAndQuotesOfARedactedPair() {
-    assertThat(Redactor.redactText("DB_PASSWORD=hunter2 next")).isEqualTo("DB_PASSWORD=[REDACTED] next");
+    assertThat(Redactor.redactText("DB_PASSWORD=hunter2 next"))
+        .isEqualTo("DB_PASSWORD=[REDACTED] next");
     assertThat(Redactor.redactText("password: \"a b\"")).isEqualTo("password: \"[REDACTED]\"");
     assertThat(Redactor.redactText("postgres://admin:pw@db:5432/app"))
         .isEqualTo("postgres://admin:[REDACTED]@db:5432/app");

@@ -248,12 +248,58 @@ final class TerraformAwsMappings {
       out.put("encryption.customerManagedKey", false);
       return;
     }
+    if (context.before()) {
+      // the state names the key by its ARN or id: a key the plan manages is a customer key
+      Optional<TerraformPart> managed = planKey(context, key);
+      if (managed.isPresent()) {
+        out.put("encryption.keyId", key);
+        out.put("encryption.customerManagedKey", true);
+        out.reference("kmsKey", "aws.kms.key", managed.get().resource().address().toString());
+        return;
+      }
+    }
     // a key outside the plan: its manager is not known before apply (kms:DescribeKey says it)
     out.put("encryption.keyId", key);
     out.reference("kmsKey", "aws.kms.key", key);
     if (setMeansCustomerKey) {
       out.put("encryption.customerManagedKey", true);
     }
+  }
+
+  /**
+   * The KMS key of the plan (on the before side) that a key ARN, key id, alias name or alias ARN
+   * names; an alias stands for its target key.
+   */
+  private static Optional<TerraformPart> planKey(TerraformMappingContext context, String key) {
+    Optional<TerraformPart> direct = planKeyOnly(context, key);
+    if (direct.isPresent()) {
+      return direct;
+    }
+    for (TerraformPart alias : context.planResources("aws_kms_alias")) {
+      TerraformPlanValues v = alias.values();
+      if (key.equals(v.text("arn")) || key.equals(v.text("name"))) {
+        for (String target : new String[] {v.text("target_key_arn"), v.text("target_key_id")}) {
+          Optional<TerraformPart> found =
+              target == null ? Optional.empty() : planKeyOnly(context, target);
+          if (found.isPresent()) {
+            return found;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<TerraformPart> planKeyOnly(TerraformMappingContext context, String key) {
+    for (String type : List.of("aws_kms_key", "aws_kms_replica_key")) {
+      for (TerraformPart part : context.planResources(type)) {
+        TerraformPlanValues v = part.values();
+        if (key.equals(v.text("arn")) || key.equals(v.text("key_id")) || key.equals(v.text("id"))) {
+          return Optional.of(part);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code encryption.enabled} from a flag, then the key when it is on. */
@@ -584,6 +630,14 @@ final class TerraformAwsMappings {
               }
             })
         .build();
+  }
+
+  /** A boolean argument the provider defaults to false, when the plan leaves it out. */
+  private static void defaultFalse(
+      TerraformPlanValues v, String from, TerraformAttributeWriter out, String to) {
+    if (!v.isUnknown(from) && v.get(from) == null) {
+      out.put(to, false);
+    }
   }
 
   private static boolean isSet(TerraformPlanValues values, String path) {
@@ -1249,10 +1303,12 @@ final class TerraformAwsMappings {
         .bool("deletion_protection", "deletionProtection")
         .integer("backup_retention_period", "backup.retentionDays")
         .text("ca_cert_identifier", "certificate.caIdentifier")
+        .bool("skip_final_snapshot", "skipFinalSnapshot")
         .with(
             (c, out) -> {
               TerraformPlanValues v = c.values();
               out.name(v.text("identifier"));
+              defaultFalse(v, "skip_final_snapshot", out, "skipFinalSnapshot");
               encrypted(c, out, "storage_encrypted", "kms_key_id");
               if (v.isUnknown("backup_retention_period")) {
                 out.unknown("backup.enabled");
@@ -1338,7 +1394,12 @@ final class TerraformAwsMappings {
   private static TerraformTypeMapping s3Bucket() {
     return map("aws_s3_bucket", "aws.s3.bucket")
         .text("bucket", "name")
-        .with((c, out) -> out.name(c.values().text("bucket")))
+        .bool("force_destroy", "forceDestroy")
+        .with(
+            (c, out) -> {
+              out.name(c.values().text("bucket"));
+              defaultFalse(c.values(), "force_destroy", out, "forceDestroy");
+            })
         .with(TerraformAwsMappings::s3Encryption)
         .with(TerraformAwsMappings::s3PublicAccess)
         .with(TerraformAwsMappings::s3Versioning)

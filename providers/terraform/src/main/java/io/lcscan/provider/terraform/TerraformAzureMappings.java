@@ -251,6 +251,32 @@ final class TerraformAzureMappings {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * {@code features { key_vault { purge_soft_delete_on_destroy } }} of the vault's azurerm provider
+   * configuration, which the provider defaults to true.
+   */
+  private static void purgeSoftDeleteOnDestroy(
+      TerraformMappingContext c, TerraformAttributeWriter out) {
+    TerraformProviderSettings provider = c.provider().orElse(null);
+    if (provider == null || provider.problem() != null) {
+      if (!c.before()) {
+        out.unknown("purgeSoftDeleteOnDestroy");
+      }
+      return;
+    }
+    JsonNode value = provider.feature("key_vault.purge_soft_delete_on_destroy");
+    if (value == null) {
+      out.put("purgeSoftDeleteOnDestroy", true);
+    } else if (value.isBoolean()) {
+      out.put("purgeSoftDeleteOnDestroy", value.booleanValue());
+    } else if (value.isTextual()
+        && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+      out.put("purgeSoftDeleteOnDestroy", Boolean.parseBoolean(value.textValue()));
+    } else if (!c.before()) {
+      out.unknown("purgeSoftDeleteOnDestroy");
+    }
+  }
+
   private static void defaultFalse(
       TerraformPlanValues v, String from, TerraformAttributeWriter out, String to) {
     if (!v.isUnknown(from) && v.get(from) == null) {
@@ -790,6 +816,7 @@ final class TerraformAzureMappings {
               if (!c.before()) {
                 out.put("deletion.pendingDeletion", false);
               }
+              purgeSoftDeleteOnDestroy(c, out);
               diagnosticLogging(c, out, Set.of("AuditEvent"));
             })
         .build();

@@ -1246,10 +1246,14 @@ final class TerraformGoogleMappings {
         .text("storage_class", "storageClass")
         .bool("uniform_bucket_level_access", "uniformBucketLevelAccess")
         .bool("versioning.0.enabled", "versioning.enabled")
+        .bool("force_destroy", "forceDestroy")
         .with(
             (c, out) -> {
               TerraformPlanValues v = c.values();
               out.name(v.text("name"));
+              if (!v.isUnknown("force_destroy") && v.get("force_destroy") == null) {
+                out.put("forceDestroy", false);
+              }
               String location = v.text("location");
               if (location != null) {
                 String lower = location.toLowerCase(Locale.ROOT);

@@ -21,6 +21,7 @@ final class TerraformMappingContext {
   private final Map<TerraformAddress, Link> links;
   private final Map<TerraformAddress, TerraformPlannedResource> resources;
   private final Map<String, List<TerraformPlannedResource>> byType;
+  private final TerraformProviderSettings provider;
 
   TerraformMappingContext(
       TerraformPlannedResource resource,
@@ -30,6 +31,18 @@ final class TerraformMappingContext {
       Map<TerraformAddress, Link> links,
       Map<TerraformAddress, TerraformPlannedResource> resources,
       Map<String, List<TerraformPlannedResource>> byType) {
+    this(resource, before, companions, configuration, links, resources, byType, null);
+  }
+
+  TerraformMappingContext(
+      TerraformPlannedResource resource,
+      boolean before,
+      List<TerraformPlannedResource> companions,
+      TerraformPlanConfiguration configuration,
+      Map<TerraformAddress, Link> links,
+      Map<TerraformAddress, TerraformPlannedResource> resources,
+      Map<String, List<TerraformPlannedResource>> byType,
+      TerraformProviderSettings provider) {
     requireNonNull(resource, "resource is null");
     this.self = new TerraformPart(resource, before ? resource.before() : resource.after());
     this.before = before;
@@ -38,6 +51,12 @@ final class TerraformMappingContext {
     this.links = requireNonNull(links, "links is null");
     this.resources = requireNonNull(resources, "resources is null");
     this.byType = requireNonNull(byType, "byType is null");
+    this.provider = provider;
+  }
+
+  /** The settings of the resource's provider configuration, or empty when not known. */
+  Optional<TerraformProviderSettings> provider() {
+    return Optional.ofNullable(provider);
   }
 
   TerraformPart self() {

@@ -10,8 +10,9 @@ import java.util.List;
  * One resource change of the plan, for the controls that judge the change itself rather than the
  * end state (LC-RENEW-01 weakening, LC-DISP-11 gated deletes, LC-ADOPT-01 services used).
  *
- * <p>Every managed resource instance of the plan has one, including delete-only ones (which are not
- * in the inventory) and companions (which are merged into {@code mergedInto}).
+ * <p>Every managed resource instance of the plan has one, including delete-only ones (which are in
+ * the inventory as they are now, with {@code change.actions == [delete]}) and companions (which are
+ * merged into {@code mergedInto}).
  *
  * @param address the Terraform address, with module path and index key
  * @param providerName {@code registry.terraform.io/hashicorp/aws}

@@ -6,6 +6,7 @@ import io.lcscan.spi.CoverageGap;
 import io.lcscan.spi.GapReason;
 import io.lcscan.spi.Inventory;
 import io.lcscan.spi.Resource;
+import io.lcscan.spi.ResourceChange;
 import io.lcscan.spi.ResourceSource;
 import io.lcscan.spi.ScanMetadata;
 import io.lcscan.spi.Scope;
@@ -77,7 +78,11 @@ final class TerraformPlanNormalizer {
       Resource after = resource.survives() ? build(resource, mapping, false) : null;
       Resource before = resource.before().isAbsent() ? null : build(resource, mapping, true);
       if (after != null) {
+        after = withChange(after, resource.actions(), before);
         resources.add(after);
+      } else if (resource.deleted() && before != null) {
+        // planned only for deletion: the state being deleted, for the change-aware controls
+        resources.add(withChange(before, resource.actions(), before));
       }
       changes.add(change(resource, mapping.resourceType(), null, before, after));
     }
@@ -136,7 +141,14 @@ final class TerraformPlanNormalizer {
         List<TerraformPlannedResource> members = group.getValue();
         TerraformMappingContext context =
             new TerraformMappingContext(
-                members.get(0), false, members, plan.configuration(), links, byAddress, byType);
+                members.get(0),
+                false,
+                members,
+                plan.configuration(),
+                links,
+                byAddress,
+                byType,
+                providers.settings(members.get(0)));
         TerraformAttributeWriter writer = new TerraformAttributeWriter();
         mapping.map().accept(context, writer);
         TerraformCloud cloud = TerraformCloud.of(members.get(0).type()).orElseThrow();
@@ -201,6 +213,7 @@ final class TerraformPlanNormalizer {
   private Resource build(
       TerraformPlannedResource resource, TerraformTypeMapping mapping, boolean before) {
     TerraformCloud cloud = TerraformCloud.of(resource.type()).orElseThrow();
+    TerraformProviderSettings settings = providers.settings(resource);
     TerraformMappingContext context =
         new TerraformMappingContext(
             resource,
@@ -209,11 +222,11 @@ final class TerraformPlanNormalizer {
             plan.configuration(),
             links,
             byAddress,
-            byType);
+            byType,
+            settings);
     TerraformAttributeWriter out = new TerraformAttributeWriter();
     mapping.map(context, out);
     TerraformPlanValues values = context.values();
-    TerraformProviderSettings settings = providers.settings(resource);
     String region = mapping.global() ? "global" : out.region();
     if (region == null) {
       region = cloud.region(values, settings);
@@ -235,6 +248,34 @@ final class TerraformPlanNormalizer {
       out.unknownPaths().forEach(builder::unknown);
     }
     return builder.build();
+  }
+
+  /**
+   * The resource with {@code change}: the plan's actions, and the normalized state before them when
+   * there is one. A resource the plan leaves unchanged ({@code no-op}) has no change.
+   */
+  private static Resource withChange(Resource resource, List<String> actions, Resource before) {
+    if (actions.isEmpty() || actions.equals(List.of("no-op")) || actions.equals(List.of("read"))) {
+      return resource;
+    }
+    ResourceChange.Prior prior =
+        before == null
+            ? null
+            : new ResourceChange.Prior(before.region(), before.tags(), before.attributes());
+    return new Resource(
+        resource.provider(),
+        resource.account(),
+        resource.region(),
+        resource.type(),
+        resource.id(),
+        resource.name(),
+        resource.tags(),
+        resource.classification(),
+        resource.attributes(),
+        resource.references(),
+        resource.unknownAttributes(),
+        resource.source(),
+        new ResourceChange(actions, prior));
   }
 
   private static TerraformPlanChange change(

@@ -8,8 +8,11 @@ import java.util.List;
 /**
  * What a plan gives lcscan.
  *
- * @param inventory the resources as they will be after apply (what the controls check), and a
- *     coverage gap for each companion whose target could not be traced
+ * @param inventory the resources as they will be after apply (what the controls check), each with
+ *     its {@code change} (actions, and the normalized state before them for an update or a
+ *     replace); resources planned only for deletion, as they are now with {@code change.actions ==
+ *     [delete]}, which only the change-aware controls evaluate; and a coverage gap for each
+ *     companion whose target could not be traced
  * @param changes every managed resource change, deletes and companions included
  * @param drifted addresses whose real state no longer matches the state file ({@code
  *     resource_drift}); the drift control reads them

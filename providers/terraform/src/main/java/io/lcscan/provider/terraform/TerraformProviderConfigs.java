@@ -3,6 +3,7 @@ package io.lcscan.provider.terraform;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.lcscan.provider.terraform.TerraformAddress.ModuleStep;
 import io.lcscan.provider.terraform.TerraformPlanConfiguration.Context;
 import io.lcscan.provider.terraform.TerraformPlanConfiguration.Resolution;
@@ -46,6 +47,7 @@ final class TerraformProviderConfigs {
           Map.of(),
           true,
           null,
+          Map.of(),
           Map.of(),
           "provider configuration " + key + " could not be traced to its source");
     }
@@ -136,7 +138,46 @@ final class TerraformProviderConfigs {
         }
       }
     }
-    return new TerraformProviderSettings(key, region, defaultTags, known, account, pins, null);
+    Map<String, JsonNode> features = new TreeMap<>();
+    for (JsonNode block : blocks(expressions.get("features"))) {
+      for (Map.Entry<String, JsonNode> nested : TerraformPlanConfiguration.fields(block)) {
+        for (JsonNode inner : blocks(nested.getValue())) {
+          for (Map.Entry<String, JsonNode> argument : TerraformPlanConfiguration.fields(inner)) {
+            Resolution resolution = configuration.resolve(argument.getValue(), context);
+            boolean literal =
+                resolution.literals().size() == 1
+                    && resolution.targets().isEmpty()
+                    && resolution.unresolved().isEmpty()
+                    && resolution.literals().get(0).isValueNode();
+            features.put(
+                nested.getKey() + "." + argument.getKey(),
+                literal ? resolution.literals().get(0) : NullNode.getInstance());
+          }
+        }
+      }
+    }
+    return new TerraformProviderSettings(
+        key, region, defaultTags, known, account, pins, features, null);
+  }
+
+  /** The blocks of a nested block argument: a list of objects, or one object. */
+  private static List<JsonNode> blocks(JsonNode value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value.isObject()) {
+      return List.of(value);
+    }
+    List<JsonNode> out = new java.util.ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(
+          element -> {
+            if (element.isObject()) {
+              out.add(element);
+            }
+          });
+    }
+    return out;
   }
 
   private static String text(Resolution resolution) {

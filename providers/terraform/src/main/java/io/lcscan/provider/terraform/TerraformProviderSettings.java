@@ -1,5 +1,6 @@
 package io.lcscan.provider.terraform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Map;
  * @param account the one account the provider is pinned to ({@code allowed_account_ids}, {@code
  *     subscription_id}, {@code project}), or null
  * @param pins every such argument with a single known value
+ * @param features the arguments of azurerm {@code features} blocks, by {@code <block>.<argument>}
+ *     ({@code key_vault.purge_soft_delete_on_destroy}): the literal value, or a JSON null when the
+ *     configuration does not give it a known value
  */
 record TerraformProviderSettings(
     String key,
@@ -20,11 +24,21 @@ record TerraformProviderSettings(
     boolean defaultTagsKnown,
     String account,
     Map<String, String> pins,
+    Map<String, JsonNode> features,
     String problem) {
 
   TerraformProviderSettings {
     defaultTags = Map.copyOf(defaultTags);
     pins = Map.copyOf(pins);
+    features = Map.copyOf(features);
+  }
+
+  /**
+   * A {@code features} argument: its value, JSON null when it is set but not known before apply, or
+   * null when the configuration does not set it (the provider's default applies).
+   */
+  JsonNode feature(String blockAndArgument) {
+    return features.get(blockAndArgument);
   }
 
   /** One pinning argument of the provider ({@code tenant_id}, {@code project}), or null. */

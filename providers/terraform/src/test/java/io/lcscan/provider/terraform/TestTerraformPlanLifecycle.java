@@ -17,10 +17,14 @@ class TestTerraformPlanLifecycle {
   private final TerraformPlanResult result = read("lifecycle.json");
 
   @Test
-  void deleteOnlyResourcesAreNotCheckedButKeepTheirBefore() {
-    assertThat(result.inventory().resources())
-        .extracting(Resource::id)
-        .doesNotContain("aws_s3_bucket.old");
+  void deleteOnlyResourcesAreInTheInventoryAsTheyAreNow() {
+    Resource old = resource(result, "aws_s3_bucket.old");
+    assertThat(old.change().actions()).containsExactly("delete");
+    assertThat(old.change().deleteOnly()).isTrue();
+    assertThat(old.change().before().tags()).isEqualTo(old.tags());
+    assertThat(old.change().before().attributes()).isEqualTo(old.attributes());
+    assertThat(old.tags()).containsEntry("lc-disposal-approval", "DISP-2026-031");
+    assertThat(old.attributes().at("/encryption/algorithm").asText()).isEqualTo("AES256");
     TerraformPlanChange deleted = change(result, "aws_s3_bucket.old");
     assertThat(deleted.isDelete()).isTrue();
     assertThat(deleted.after()).isNull();

@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.accessanalyzer.model.Criterion;
 import software.amazon.awssdk.services.accessanalyzer.model.ListAnalyzersResponse;
 import software.amazon.awssdk.services.accessanalyzer.model.ListFindingsV2Response;
 
-/** IAM Access Analyzer analyzers ({@code aws.accessanalyzer.analyzer}) with ACTIVE findings counted. */
+/**
+ * IAM Access Analyzer analyzers ({@code aws.accessanalyzer.analyzer}) with ACTIVE findings counted.
+ */
 public final class AwsAccessAnalyzerCollector implements AwsCollector {
   public static final String TYPE = "aws.accessanalyzer.analyzer";
   private static final Set<String> TYPES = Set.of(TYPE);
@@ -69,7 +71,8 @@ public final class AwsAccessAnalyzerCollector implements AwsCollector {
         Integer active = count(context, analyzer, summary.arn(), false);
         integer(attributes, "activeFindings", active);
         if (type != null && !type.endsWith("UNUSED_ACCESS")) {
-          integer(attributes, "activePublicFindings", count(context, analyzer, summary.arn(), true));
+          integer(
+              attributes, "activePublicFindings", count(context, analyzer, summary.arn(), true));
         }
       }
       context.emit(resource, SOURCES);
@@ -92,7 +95,8 @@ public final class AwsAccessAnalyzerCollector implements AwsCollector {
             FINDINGS,
             token ->
                 analyzer.listFindingsV2(
-                    request -> request.analyzerArn(arn).filter(filter).maxResults(100).nextToken(token)),
+                    request ->
+                        request.analyzerArn(arn).filter(filter).maxResults(100).nextToken(token)),
             ListFindingsV2Response::nextToken,
             page -> count[0] += page.findings().size());
     return complete ? count[0] : null;

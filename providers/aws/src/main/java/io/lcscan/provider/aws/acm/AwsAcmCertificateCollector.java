@@ -72,7 +72,8 @@ public final class AwsAcmCertificateCollector implements AwsCollector {
               context.call(
                   DESCRIBE,
                   () ->
-                      acm.describeCertificate(request -> request.certificateArn(summary.certificateArn()))
+                      acm.describeCertificate(
+                              request -> request.certificateArn(summary.certificateArn()))
                           .certificate());
           if (!described.ok()) {
             return;

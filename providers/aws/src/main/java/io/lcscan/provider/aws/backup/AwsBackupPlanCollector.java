@@ -67,7 +67,10 @@ public final class AwsBackupPlanCollector implements AwsCollector {
         plans,
         listed -> {
           CallResult<GetBackupPlanResponse> plan =
-              context.call(GET, () -> backup.getBackupPlan(request -> request.backupPlanId(listed.backupPlanId())));
+              context.call(
+                  GET,
+                  () ->
+                      backup.getBackupPlan(request -> request.backupPlanId(listed.backupPlanId())));
           if (!plan.ok()) {
             return;
           }
@@ -101,7 +104,10 @@ public final class AwsBackupPlanCollector implements AwsCollector {
               ObjectNode copyNode = copies.addObject();
               text(copyNode, "destinationVaultArn", copy.destinationBackupVaultArn());
               text(copyNode, "region", AwsAttributes.arnRegion(copy.destinationBackupVaultArn()));
-              text(copyNode, "accountId", AwsAttributes.arnAccount(copy.destinationBackupVaultArn()));
+              text(
+                  copyNode,
+                  "accountId",
+                  AwsAttributes.arnAccount(copy.destinationBackupVaultArn()));
               if (copy.lifecycle() != null) {
                 integer(copyNode, "deleteAfterDays", copy.lifecycle().deleteAfterDays());
               }

@@ -74,7 +74,9 @@ public final class AwsBackupVaultCollector implements AwsCollector {
           CallResult<DescribeBackupVaultResponse> described =
               context.call(
                   DESCRIBE,
-                  () -> backup.describeBackupVault(request -> request.backupVaultName(listed.backupVaultName())));
+                  () ->
+                      backup.describeBackupVault(
+                          request -> request.backupVaultName(listed.backupVaultName())));
           if (!described.ok()) {
             return;
           }
@@ -100,12 +102,14 @@ public final class AwsBackupVaultCollector implements AwsCollector {
                   POINTS,
                   token ->
                       backup.listRecoveryPointsByBackupVault(
-                          request -> request.backupVaultName(vault.backupVaultName()).nextToken(token)),
+                          request ->
+                              request.backupVaultName(vault.backupVaultName()).nextToken(token)),
                   ListRecoveryPointsByBackupVaultResponse::nextToken,
                   page -> {
                     for (RecoveryPointByBackupVault point : page.recoveryPoints()) {
                       byResource
-                          .computeIfAbsent(point.resourceArn(), arn -> new Summary(point.resourceType()))
+                          .computeIfAbsent(
+                              point.resourceArn(), arn -> new Summary(point.resourceType()))
                           .add(point);
                     }
                   });
@@ -140,7 +144,8 @@ public final class AwsBackupVaultCollector implements AwsCollector {
 
     void add(RecoveryPointByBackupVault point) {
       count++;
-      if (point.creationDate() != null && (latest == null || point.creationDate().isAfter(latest))) {
+      if (point.creationDate() != null
+          && (latest == null || point.creationDate().isAfter(latest))) {
         latest = point.creationDate();
       }
       Instant deleteAt =

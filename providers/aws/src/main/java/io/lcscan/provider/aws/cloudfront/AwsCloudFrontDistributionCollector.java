@@ -73,7 +73,10 @@ public final class AwsCloudFrontDistributionCollector implements AwsCollector {
           CallResult<DistributionConfig> config =
               context.call(
                   CONFIG,
-                  () -> cloudFront.getDistributionConfig(request -> request.id(summary.id())).distributionConfig());
+                  () ->
+                      cloudFront
+                          .getDistributionConfig(request -> request.id(summary.id()))
+                          .distributionConfig());
           if (!config.ok()) {
             return;
           }
@@ -89,7 +92,8 @@ public final class AwsCloudFrontDistributionCollector implements AwsCollector {
           text(attributes, "webAclId", distribution.webACLId());
           ObjectNode tls = object(attributes, "tls");
           text(tls, "minimumVersion", minimumVersion(distribution.viewerCertificate()));
-          boolean httpsOnly = httpsOnly(distribution.defaultCacheBehavior().viewerProtocolPolicyAsString());
+          boolean httpsOnly =
+              httpsOnly(distribution.defaultCacheBehavior().viewerProtocolPolicyAsString());
           if (distribution.cacheBehaviors() != null) {
             for (CacheBehavior behavior : distribution.cacheBehaviors().items()) {
               httpsOnly &= httpsOnly(behavior.viewerProtocolPolicyAsString());
@@ -102,7 +106,10 @@ public final class AwsCloudFrontDistributionCollector implements AwsCollector {
             text(node, "id", origin.id());
             text(node, "domainName", origin.domainName());
             if (origin.customOriginConfig() != null) {
-              text(node, "protocolPolicy", origin.customOriginConfig().originProtocolPolicyAsString());
+              text(
+                  node,
+                  "protocolPolicy",
+                  origin.customOriginConfig().originProtocolPolicyAsString());
               if (origin.customOriginConfig().originSslProtocols() != null) {
                 strings(
                     node,
@@ -112,10 +119,13 @@ public final class AwsCloudFrontDistributionCollector implements AwsCollector {
             }
           }
           if (distribution.logging() != null) {
-            object(attributes, "logging").put("enabled", Boolean.TRUE.equals(distribution.logging().enabled()));
+            object(attributes, "logging")
+                .put("enabled", Boolean.TRUE.equals(distribution.logging().enabled()));
           }
           CallResult<ListTagsForResourceResponse> tags =
-              context.call(TAGS, () -> cloudFront.listTagsForResource(request -> request.resource(summary.arn())));
+              context.call(
+                  TAGS,
+                  () -> cloudFront.listTagsForResource(request -> request.resource(summary.arn())));
           if (tags.ok() && tags.value().tags() != null) {
             resource.tags(AwsAttributes.tags(tags.value().tags().items(), Tag::key, Tag::value));
           }

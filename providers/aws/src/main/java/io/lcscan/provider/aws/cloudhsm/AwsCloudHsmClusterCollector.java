@@ -54,7 +54,8 @@ public final class AwsCloudHsmClusterCollector implements AwsCollector {
         DescribeClustersResponse::nextToken,
         page -> {
           for (Cluster cluster : page.clusters()) {
-            String arn = context.arn("cloudhsm", context.region(), "cluster/" + cluster.clusterId());
+            String arn =
+                context.arn("cloudhsm", context.region(), "cluster/" + cluster.clusterId());
             Resource.Builder resource = context.resource(TYPE, arn).name(cluster.clusterId());
             resource.tags(AwsAttributes.tags(cluster.tagList(), Tag::key, Tag::value));
             ObjectNode attributes = resource.attributes();
@@ -66,7 +67,8 @@ public final class AwsCloudHsmClusterCollector implements AwsCollector {
                 && "DAYS".equals(cluster.backupRetentionPolicy().typeAsString())) {
               try {
                 attributes.put(
-                    "backupRetentionDays", Integer.parseInt(cluster.backupRetentionPolicy().value()));
+                    "backupRetentionDays",
+                    Integer.parseInt(cluster.backupRetentionPolicy().value()));
               } catch (NumberFormatException e) {
                 // not a number of days: the attribute stays absent
               }

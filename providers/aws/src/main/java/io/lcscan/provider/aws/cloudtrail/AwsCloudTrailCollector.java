@@ -70,7 +70,8 @@ public final class AwsCloudTrailCollector implements AwsCollector {
     CloudTrailClient cloudTrail = context.client(CloudTrailClient.class);
     CallResult<DescribeTrailsResponse> trails =
         context.call(
-            DESCRIBE, () -> cloudTrail.describeTrails(request -> request.includeShadowTrails(true)));
+            DESCRIBE,
+            () -> cloudTrail.describeTrails(request -> request.includeShadowTrails(true)));
     if (!trails.ok()) {
       return;
     }
@@ -81,7 +82,8 @@ public final class AwsCloudTrailCollector implements AwsCollector {
       Resource.Builder resource = context.resource(TYPE, trail.trailARN()).name(trail.name());
       ObjectNode attributes = resource.attributes();
       CallResult<GetTrailStatusResponse> status =
-          context.call(STATUS, () -> cloudTrail.getTrailStatus(request -> request.name(trail.trailARN())));
+          context.call(
+              STATUS, () -> cloudTrail.getTrailStatus(request -> request.name(trail.trailARN())));
       if (status.ok()) {
         bool(attributes, "isLogging", status.value().isLogging());
       }
@@ -100,16 +102,20 @@ public final class AwsCloudTrailCollector implements AwsCollector {
       }
       if (trail.s3BucketName() != null) {
         resource.reference(
-            "logBucket", "aws.s3.bucket", "arn:" + context.partition() + ":s3:::" + trail.s3BucketName());
+            "logBucket",
+            "aws.s3.bucket",
+            "arn:" + context.partition() + ":s3:::" + trail.s3BucketName());
       }
       CallResult<GetEventSelectorsResponse> selectors =
           context.call(
-              SELECTORS, () -> cloudTrail.getEventSelectors(request -> request.trailName(trail.trailARN())));
+              SELECTORS,
+              () -> cloudTrail.getEventSelectors(request -> request.trailName(trail.trailARN())));
       if (selectors.ok()) {
         dataEvents(object(attributes, "dataEvents"), selectors.value());
       }
       CallResult<ListTagsResponse> tags =
-          context.call(TAGS, () -> cloudTrail.listTags(request -> request.resourceIdList(trail.trailARN())));
+          context.call(
+              TAGS, () -> cloudTrail.listTags(request -> request.resourceIdList(trail.trailARN())));
       if (tags.ok()) {
         for (ResourceTag tag : tags.value().resourceTagList()) {
           resource.tags(AwsAttributes.tags(tag.tagsList(), Tag::key, Tag::value));
@@ -164,7 +170,9 @@ public final class AwsCloudTrailCollector implements AwsCollector {
   }
 
   private static boolean isAllBuckets(String value) {
-    return value.equals("arn:aws:s3") || value.equals("arn:aws:s3:::") || value.matches("arn:[^:]+:s3(:::)?");
+    return value.equals("arn:aws:s3")
+        || value.equals("arn:aws:s3:::")
+        || value.matches("arn:[^:]+:s3(:::)?");
   }
 
   private static String bucketPrefix(String arn) {

@@ -70,7 +70,8 @@ public final class AwsEc2ImageCollector implements AwsCollector {
     List<Image> images = new ArrayList<>();
     context.paginate(
         DESCRIBE,
-        token -> ec2.describeImages(request -> request.owners("self").nextToken(token).maxResults(1000)),
+        token ->
+            ec2.describeImages(request -> request.owners("self").nextToken(token).maxResults(1000)),
         DescribeImagesResponse::nextToken,
         page -> images.addAll(page.images()));
     if (images.isEmpty()) {
@@ -89,7 +90,8 @@ public final class AwsEc2ImageCollector implements AwsCollector {
                 if (version.launchTemplateData() != null
                     && version.launchTemplateData().imageId() != null) {
                   templates
-                      .computeIfAbsent(version.launchTemplateData().imageId(), id -> new TreeSet<>())
+                      .computeIfAbsent(
+                          version.launchTemplateData().imageId(), id -> new TreeSet<>())
                       .add(version.launchTemplateId());
                 }
               }
@@ -101,7 +103,8 @@ public final class AwsEc2ImageCollector implements AwsCollector {
   private static void emit(
       AwsCollectionContext context, Ec2Client ec2, Image image, Map<String, Set<String>> templates)
       throws InterruptedException {
-    Resource.Builder resource = AwsEc2.resource(context, TYPE, "image", image.imageId(), image.tags());
+    Resource.Builder resource =
+        AwsEc2.resource(context, TYPE, "image", image.imageId(), image.tags());
     if (image.name() != null && !AwsEc2.tags(image.tags()).containsKey("Name")) {
       resource.name(image.name());
     }
@@ -116,7 +119,9 @@ public final class AwsEc2ImageCollector implements AwsCollector {
       if (mapping.ebs() != null && mapping.ebs().snapshotId() != null) {
         snapshots.add(mapping.ebs().snapshotId());
         resource.reference(
-            "snapshot", "aws.ec2.snapshot", AwsEc2.arn(context, "snapshot", mapping.ebs().snapshotId()));
+            "snapshot",
+            "aws.ec2.snapshot",
+            AwsEc2.arn(context, "snapshot", mapping.ebs().snapshotId()));
       }
     }
     strings(attributes, "snapshotIds", snapshots);

@@ -36,8 +36,8 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ComplianceStringFilter;
 import software.amazon.awssdk.services.ssm.model.ComplianceQueryOperatorType;
+import software.amazon.awssdk.services.ssm.model.ComplianceStringFilter;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.InstanceInformation;
 import software.amazon.awssdk.services.ssm.model.InstancePatchState;
@@ -53,10 +53,8 @@ public final class AwsEc2InstanceCollector implements AwsCollector {
   private static final Set<String> TYPES = Set.of(TYPE);
   private static final CallSpec DESCRIBE = CallSpec.of("ec2", "DescribeInstances", TYPE);
   private static final CallSpec IMAGES = CallSpec.of("ec2", "DescribeImages", TYPE);
-  private static final CallSpec SSM_INFO =
-      CallSpec.of("ssm", "DescribeInstanceInformation", TYPE);
-  private static final CallSpec SSM_PATCH =
-      CallSpec.of("ssm", "DescribeInstancePatchStates", TYPE);
+  private static final CallSpec SSM_INFO = CallSpec.of("ssm", "DescribeInstanceInformation", TYPE);
+  private static final CallSpec SSM_PATCH = CallSpec.of("ssm", "DescribeInstancePatchStates", TYPE);
   private static final CallSpec SSM_COMPLIANCE =
       CallSpec.of("ssm", "ListResourceComplianceSummaries", TYPE);
   private static final List<CallSpec> SOURCES =
@@ -110,9 +108,12 @@ public final class AwsEc2InstanceCollector implements AwsCollector {
     boolean managedKnown =
         context.paginate(
             SSM_INFO,
-            token -> ssm.describeInstanceInformation(request -> request.nextToken(token).maxResults(50)),
+            token ->
+                ssm.describeInstanceInformation(request -> request.nextToken(token).maxResults(50)),
             DescribeInstanceInformationResponse::nextToken,
-            page -> page.instanceInformationList().forEach(info -> managed.put(info.instanceId(), info)));
+            page ->
+                page.instanceInformationList()
+                    .forEach(info -> managed.put(info.instanceId(), info)));
     Map<String, InstancePatchState> patches = new HashMap<>();
     boolean patchesKnown = true;
     List<String> managedIds = new ArrayList<>(new TreeSet<>(managed.keySet()));
@@ -125,7 +126,9 @@ public final class AwsEc2InstanceCollector implements AwsCollector {
                   ssm.describeInstancePatchStates(
                       request -> request.instanceIds(batch).nextToken(token).maxResults(50)),
               page -> page.nextToken(),
-              page -> page.instancePatchStates().forEach(state -> patches.put(state.instanceId(), state)));
+              page ->
+                  page.instancePatchStates()
+                      .forEach(state -> patches.put(state.instanceId(), state)));
     }
     Map<String, String> associations = new HashMap<>();
     boolean associationsKnown =
@@ -174,7 +177,10 @@ public final class AwsEc2InstanceCollector implements AwsCollector {
         ObjectNode metadata = object(attributes, "metadataOptions");
         text(metadata, "httpTokens", instance.metadataOptions().httpTokensAsString());
         text(metadata, "httpEndpoint", instance.metadataOptions().httpEndpointAsString());
-        integer(metadata, "httpPutResponseHopLimit", instance.metadataOptions().httpPutResponseHopLimit());
+        integer(
+            metadata,
+            "httpPutResponseHopLimit",
+            instance.metadataOptions().httpPutResponseHopLimit());
       }
       if (instance.imageId() != null) {
         ObjectNode image = object(attributes, "image");

@@ -26,14 +26,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetDocumentResponse;
 
 /**
- * The per-region account settings of EC2 and Session Manager ({@code aws.ec2.region-settings}):
- * one resource per account and region, whatever the region holds.
+ * The per-region account settings of EC2 and Session Manager ({@code aws.ec2.region-settings}): one
+ * resource per account and region, whatever the region holds.
  */
 public final class AwsEc2RegionSettingsCollector implements AwsCollector {
   public static final String TYPE = "aws.ec2.region-settings";
   private static final Set<String> TYPES = Set.of(TYPE);
-  private static final CallSpec EBS_DEFAULT =
-      CallSpec.of("ec2", "GetEbsEncryptionByDefault", TYPE);
+  private static final CallSpec EBS_DEFAULT = CallSpec.of("ec2", "GetEbsEncryptionByDefault", TYPE);
   private static final CallSpec EBS_KEY = CallSpec.of("ec2", "GetEbsDefaultKmsKeyId", TYPE);
   private static final CallSpec SNAPSHOT_BLOCK =
       CallSpec.of("ec2", "GetSnapshotBlockPublicAccessState", TYPE);
@@ -69,14 +68,16 @@ public final class AwsEc2RegionSettingsCollector implements AwsCollector {
   public void collect(AwsCollectionContext context) throws Exception {
     Ec2Client ec2 = context.client(Ec2Client.class);
     String id = "aws:ec2:" + context.region() + ":" + context.accountId() + ":region-settings";
-    Resource.Builder resource = context.resource(TYPE, id).name("region-settings " + context.region());
+    Resource.Builder resource =
+        context.resource(TYPE, id).name("region-settings " + context.region());
     ObjectNode attributes = resource.attributes();
 
     CallResult<GetEbsEncryptionByDefaultResponse> byDefault =
         context.call(EBS_DEFAULT, () -> ec2.getEbsEncryptionByDefault(request -> {}));
     if (byDefault.ok()) {
       attributes.put(
-          "ebsEncryptionByDefault", Boolean.TRUE.equals(byDefault.value().ebsEncryptionByDefault()));
+          "ebsEncryptionByDefault",
+          Boolean.TRUE.equals(byDefault.value().ebsEncryptionByDefault()));
     }
     CallResult<GetEbsDefaultKmsKeyIdResponse> key =
         context.call(EBS_KEY, () -> ec2.getEbsDefaultKmsKeyId(request -> {}));

@@ -86,7 +86,10 @@ public final class AwsEc2VolumeCollector implements AwsCollector {
     List<String> instances = new ArrayList<>();
     for (VolumeAttachment attachment : volume.attachments()) {
       instances.add(attachment.instanceId());
-      resource.reference("attachedTo", "aws.ec2.instance", AwsEc2.arn(context, "instance", attachment.instanceId()));
+      resource.reference(
+          "attachedTo",
+          "aws.ec2.instance",
+          AwsEc2.arn(context, "instance", attachment.instanceId()));
     }
     attributes.put("attached", !volume.attachments().isEmpty());
     strings(attributes, "attachedInstanceIds", instances);
@@ -95,7 +98,9 @@ public final class AwsEc2VolumeCollector implements AwsCollector {
     text(attributes, "snapshotId", volume.snapshotId());
     if (volume.snapshotId() != null && !volume.snapshotId().isEmpty()) {
       resource.reference(
-          "sourceSnapshot", "aws.ec2.snapshot", AwsEc2.arn(context, "snapshot", volume.snapshotId()));
+          "sourceSnapshot",
+          "aws.ec2.snapshot",
+          AwsEc2.arn(context, "snapshot", volume.snapshotId()));
     }
     AwsEncryption.write(context, resource, volume.encrypted(), volume.kmsKeyId(), TYPES);
     if (backups.ok()) {

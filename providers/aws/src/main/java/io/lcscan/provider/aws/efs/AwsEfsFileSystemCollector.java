@@ -107,12 +107,15 @@ public final class AwsEfsFileSystemCollector implements AwsCollector {
           ObjectNode attributes = resource.attributes();
           text(attributes, "lifeCycleState", fileSystem.lifeCycleStateAsString());
           time(attributes, "createdAt", fileSystem.creationTime());
-          AwsEncryption.write(context, resource, fileSystem.encrypted(), fileSystem.kmsKeyId(), TYPES);
+          AwsEncryption.write(
+              context, resource, fileSystem.encrypted(), fileSystem.kmsKeyId(), TYPES);
           ObjectNode backup = object(attributes, "backup");
           CallResult<DescribeBackupPolicyResponse> policy =
               context.call(
                   BACKUP_POLICY.absentWhen("PolicyNotFound"),
-                  () -> efs.describeBackupPolicy(request -> request.fileSystemId(fileSystem.fileSystemId())));
+                  () ->
+                      efs.describeBackupPolicy(
+                          request -> request.fileSystemId(fileSystem.fileSystemId())));
           if (policy.notFound()) {
             backup.put("enabled", false);
           } else if (policy.ok()) {
@@ -126,7 +129,8 @@ public final class AwsEfsFileSystemCollector implements AwsCollector {
           }
           if (replicasKnown) {
             ArrayNode destinations = object(attributes, "replication").putArray("destinations");
-            for (Destination destination : replicas.getOrDefault(fileSystem.fileSystemId(), List.of())) {
+            for (Destination destination :
+                replicas.getOrDefault(fileSystem.fileSystemId(), List.of())) {
               ObjectNode node = destinations.addObject();
               text(node, "region", destination.region());
               node.put("encrypted", true);

@@ -103,7 +103,8 @@ public final class AwsElbv2LoadBalancerCollector implements AwsCollector {
                   LISTENERS,
                   token ->
                       elb.describeListeners(
-                          request -> request.loadBalancerArn(balancer.loadBalancerArn()).marker(token)),
+                          request ->
+                              request.loadBalancerArn(balancer.loadBalancerArn()).marker(token)),
                   DescribeListenersResponse::nextMarker,
                   page -> listeners.addAll(page.listeners()));
           if (listed) {
@@ -116,10 +117,12 @@ public final class AwsElbv2LoadBalancerCollector implements AwsCollector {
               text(node, "protocol", listener.protocolAsString());
               text(node, "sslPolicy", listener.sslPolicy());
               if (listener.sslPolicy() != null && !listener.sslPolicy().isEmpty()) {
-                Optional<String> minimum = minimumTls(context, elb, listener.sslPolicy(), policyFloors);
+                Optional<String> minimum =
+                    minimumTls(context, elb, listener.sslPolicy(), policyFloors);
                 if (minimum.isPresent()) {
                   node.put("minimumTlsVersion", minimum.get());
-                  floor = floor == null || minimum.get().compareTo(floor) < 0 ? minimum.get() : floor;
+                  floor =
+                      floor == null || minimum.get().compareTo(floor) < 0 ? minimum.get() : floor;
                 } else {
                   floorKnown = false;
                 }
@@ -157,7 +160,9 @@ public final class AwsElbv2LoadBalancerCollector implements AwsCollector {
             CallResult<GetWebAclForResourceResponse> acl =
                 context.call(
                     WEB_ACL,
-                    () -> waf.getWebACLForResource(request -> request.resourceArn(balancer.loadBalancerArn())));
+                    () ->
+                        waf.getWebACLForResource(
+                            request -> request.resourceArn(balancer.loadBalancerArn())));
             if (acl.ok() && acl.value().webACL() != null) {
               text(attributes, "webAclArn", acl.value().webACL().arn());
             }

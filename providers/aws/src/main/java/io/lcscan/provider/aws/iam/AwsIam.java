@@ -59,7 +59,8 @@ final class AwsIam {
                           iam.getAccountAuthorizationDetails(
                               request ->
                                   request
-                                      .filterWithStrings("User", "Group", "Role", "LocalManagedPolicy")
+                                      .filterWithStrings(
+                                          "User", "Group", "Role", "LocalManagedPolicy")
                                       .marker(token)),
                       page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null,
                       (GetAccountAuthorizationDetailsResponse page) -> {
@@ -72,7 +73,9 @@ final class AwsIam {
                   ? CallResult.ok(new Authorization(users, groups, roles, policies))
                   : CallResult.failed(
                       CallFailure.of(
-                          GapReason.ERROR, null, "iam:GetAccountAuthorizationDetails did not complete"));
+                          GapReason.ERROR,
+                          null,
+                          "iam:GetAccountAuthorizationDetails did not complete"));
             });
   }
 
@@ -80,8 +83,8 @@ final class AwsIam {
    * The credential report by user name ({@code <root_account>} for the root user), each row by
    * column name. NOT_FOUND when no report has been generated.
    */
-  static CallResult<Map<String, Map<String, String>>> credentialReport(
-      AwsCollectionContext context) throws InterruptedException {
+  static CallResult<Map<String, Map<String, String>>> credentialReport(AwsCollectionContext context)
+      throws InterruptedException {
     return context
         .lookups()
         .once(

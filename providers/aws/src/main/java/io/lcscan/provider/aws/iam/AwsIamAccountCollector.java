@@ -40,7 +40,8 @@ public final class AwsIamAccountCollector implements AwsCollector {
   private static final CallSpec CONTACT = CallSpec.of("account", "GetAlternateContact", TYPE);
   private static final CallSpec SSO_INSTANCES = CallSpec.of("sso-admin", "ListInstances", TYPE);
   private static final List<CallSpec> SOURCES =
-      List.of(SUMMARY, AwsIam.CREDENTIAL_REPORT, VIRTUAL_MFA, PASSWORD_POLICY, CONTACT, SSO_INSTANCES);
+      List.of(
+          SUMMARY, AwsIam.CREDENTIAL_REPORT, VIRTUAL_MFA, PASSWORD_POLICY, CONTACT, SSO_INSTANCES);
 
   @Override
   public String service() {
@@ -81,7 +82,9 @@ public final class AwsIamAccountCollector implements AwsCollector {
     boolean listed =
         context.paginate(
             VIRTUAL_MFA,
-            token -> iam.listVirtualMFADevices(request -> request.assignmentStatus("Assigned").marker(token)),
+            token ->
+                iam.listVirtualMFADevices(
+                    request -> request.assignmentStatus("Assigned").marker(token)),
             page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null,
             (ListVirtualMfaDevicesResponse page) -> {
               for (VirtualMFADevice device : page.virtualMFADevices()) {

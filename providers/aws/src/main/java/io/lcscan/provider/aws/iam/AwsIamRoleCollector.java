@@ -81,7 +81,8 @@ public final class AwsIamRoleCollector implements AwsCollector {
       Resource.Builder resource = context.resource(TYPE, role.arn()).name(role.roleName());
       ObjectNode attributes = resource.attributes();
       text(attributes, "path", role.path());
-      attributes.put("serviceLinked", role.path() != null && role.path().startsWith("/aws-service-role/"));
+      attributes.put(
+          "serviceLinked", role.path() != null && role.path().startsWith("/aws-service-role/"));
       time(attributes, "createdAt", role.createDate());
       integer(attributes, "maxSessionDurationSeconds", role.maxSessionDuration());
       trust(attributes, role.assumeRolePolicyDocument());
@@ -120,7 +121,9 @@ public final class AwsIamRoleCollector implements AwsCollector {
       JsonNode principal = statement.path("Principal");
       boolean externalId = AwsPolicies.hasConditionKey(statement, "sts:ExternalId");
       List<String> aws =
-          principal.isTextual() ? AwsPolicies.strings(principal) : AwsPolicies.strings(principal.get("AWS"));
+          principal.isTextual()
+              ? AwsPolicies.strings(principal)
+              : AwsPolicies.strings(principal.get("AWS"));
       for (String value : aws) {
         ObjectNode entry = accounts.addObject();
         entry.put("principal", value);

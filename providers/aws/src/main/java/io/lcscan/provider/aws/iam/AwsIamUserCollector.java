@@ -38,8 +38,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.UserDetail;
 
 /**
- * IAM users ({@code aws.iam.user}): the credential report row (console password, MFA), access
- * keys with their last use, and the policies that apply directly and through groups. lcscan never
+ * IAM users ({@code aws.iam.user}): the credential report row (console password, MFA), access keys
+ * with their last use, and the policies that apply directly and through groups. lcscan never
  * generates the credential report, as that is a write; without one the report's attributes are a
  * gap that says so.
  */
@@ -108,8 +108,12 @@ public final class AwsIamUserCollector implements AwsCollector {
           if (report.ok()) {
             Map<String, String> row = report.value().get(user.userName());
             if (row != null) {
-              bool(attributes, "passwordEnabled", AwsIam.reportBoolean(row.get("password_enabled")));
-              time(attributes, "passwordLastUsedAt", AwsIam.reportTime(row.get("password_last_used")));
+              bool(
+                  attributes, "passwordEnabled", AwsIam.reportBoolean(row.get("password_enabled")));
+              time(
+                  attributes,
+                  "passwordLastUsedAt",
+                  AwsIam.reportTime(row.get("password_last_used")));
               bool(attributes, "mfaActive", AwsIam.reportBoolean(row.get("mfa_active")));
             }
           }
@@ -161,7 +165,9 @@ public final class AwsIamUserCollector implements AwsCollector {
     for (String groupName : user.groupList()) {
       GroupDetail group = groups.get(groupName);
       if (group != null) {
-        group.attachedManagedPolicies().stream().map(AttachedPolicy::policyArn).forEach(attached::add);
+        group.attachedManagedPolicies().stream()
+            .map(AttachedPolicy::policyArn)
+            .forEach(attached::add);
         group.groupPolicyList().stream().map(PolicyDetail::policyDocument).forEach(documents::add);
       }
     }

@@ -50,7 +50,9 @@ public final class AwsInspector2Collector implements AwsCollector {
     CallResult<BatchGetAccountStatusResponse> answer =
         context.call(
             STATUS,
-            () -> inspector.batchGetAccountStatus(request -> request.accountIds(context.accountId())));
+            () ->
+                inspector.batchGetAccountStatus(
+                    request -> request.accountIds(context.accountId())));
     if (!answer.ok()) {
       return;
     }
@@ -58,7 +60,8 @@ public final class AwsInspector2Collector implements AwsCollector {
       if (!context.accountId().equals(account.accountId())) {
         continue;
       }
-      String id = "aws:inspector2:" + context.region() + ":" + context.accountId() + ":account-status";
+      String id =
+          "aws:inspector2:" + context.region() + ":" + context.accountId() + ":account-status";
       Resource.Builder resource = context.resource(TYPE, id).name("inspector " + context.region());
       ObjectNode attributes = resource.attributes();
       if (account.state() != null) {

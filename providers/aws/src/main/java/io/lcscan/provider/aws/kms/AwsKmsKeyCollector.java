@@ -156,12 +156,14 @@ public final class AwsKmsKeyCollector implements AwsCollector {
     String state = metadata.keyStateAsString();
     ObjectNode deletion = object(attributes, "deletion");
     deletion.put(
-        "pendingDeletion", "PendingDeletion".equals(state) || "PendingReplicaDeletion".equals(state));
+        "pendingDeletion",
+        "PendingDeletion".equals(state) || "PendingReplicaDeletion".equals(state));
     integer(deletion, "windowDays", metadata.pendingDeletionWindowInDays());
     time(deletion, "deletionDate", metadata.deletionDate());
 
     CallResult<GetKeyRotationStatusResponse> rotation =
-        context.call(ROTATION, () -> kms.getKeyRotationStatus(request -> request.keyId(key.keyId())));
+        context.call(
+            ROTATION, () -> kms.getKeyRotationStatus(request -> request.keyId(key.keyId())));
     if (rotation.ok()) {
       ObjectNode node = object(attributes, "rotation");
       boolean enabled = Boolean.TRUE.equals(rotation.value().keyRotationEnabled());
@@ -170,7 +172,9 @@ public final class AwsKmsKeyCollector implements AwsCollector {
         integer(node, "periodDays", rotation.value().rotationPeriodInDays());
         time(node, "nextRotationAt", rotation.value().nextRotationDate());
       }
-    } else if (rotation.failure().map(f -> "UnsupportedOperationException".equals(f.errorCode()))
+    } else if (rotation
+        .failure()
+        .map(f -> "UnsupportedOperationException".equals(f.errorCode()))
         .orElse(false)) {
       object(attributes, "rotation").put("enabled", false);
     }
@@ -179,7 +183,9 @@ public final class AwsKmsKeyCollector implements AwsCollector {
       CallResult<String> policy =
           context.call(
               POLICY,
-              () -> kms.getKeyPolicy(request -> request.keyId(key.keyId()).policyName("default")).policy());
+              () ->
+                  kms.getKeyPolicy(request -> request.keyId(key.keyId()).policyName("default"))
+                      .policy());
       if (policy.ok()) {
         Integer minimum = policyMinWindowDays(policy.value());
         integer(deletion, "policyMinWindowDays", minimum);

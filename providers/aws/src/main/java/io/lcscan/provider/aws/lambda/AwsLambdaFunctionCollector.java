@@ -84,12 +84,16 @@ public final class AwsLambdaFunctionCollector implements AwsCollector {
           text(encryption, "keyId", function.kmsKeyArn());
           CallResult<GetFunctionUrlConfigResponse> url =
               context.call(
-                  URL, () -> lambda.getFunctionUrlConfig(request -> request.functionName(function.functionArn())));
+                  URL,
+                  () ->
+                      lambda.getFunctionUrlConfig(
+                          request -> request.functionName(function.functionArn())));
           if (url.ok()) {
             text(attributes, "functionUrlAuthType", url.value().authTypeAsString());
           }
           CallResult<ListTagsResponse> tags =
-              context.call(TAGS, () -> lambda.listTags(request -> request.resource(function.functionArn())));
+              context.call(
+                  TAGS, () -> lambda.listTags(request -> request.resource(function.functionArn())));
           if (tags.ok()) {
             resource.tags(tags.value().tags());
           }

@@ -98,9 +98,10 @@ public final class AwsLogsLogGroupCollector implements AwsCollector {
     context.forEach(
         groups,
         group -> {
-          String arn = group.arn() != null && group.arn().endsWith(":*")
-              ? group.arn().substring(0, group.arn().length() - 2)
-              : group.arn();
+          String arn =
+              group.arn() != null && group.arn().endsWith(":*")
+                  ? group.arn().substring(0, group.arn().length() - 2)
+                  : group.arn();
           Resource.Builder resource = context.resource(TYPE, arn).name(group.logGroupName());
           ObjectNode attributes = resource.attributes();
           if (group.creationTime() != null) {
@@ -130,7 +131,8 @@ public final class AwsLogsLogGroupCollector implements AwsCollector {
             }
           }
           CallResult<ListTagsForResourceResponse> tags =
-              context.call(TAGS, () -> logs.listTagsForResource(request -> request.resourceArn(arn)));
+              context.call(
+                  TAGS, () -> logs.listTagsForResource(request -> request.resourceArn(arn)));
           if (tags.ok()) {
             resource.tags(tags.value().tags());
           }
@@ -156,7 +158,9 @@ public final class AwsLogsLogGroupCollector implements AwsCollector {
             () ->
                 cloudWatch.describeAlarmsForMetric(
                     request ->
-                        request.namespace(metric.metricNamespace()).metricName(metric.metricName())));
+                        request
+                            .namespace(metric.metricNamespace())
+                            .metricName(metric.metricName())));
     Optional<Boolean> result = Optional.empty();
     if (alarms.ok()) {
       boolean any = false;

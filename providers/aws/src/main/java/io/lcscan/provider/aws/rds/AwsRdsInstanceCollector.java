@@ -83,7 +83,9 @@ public final class AwsRdsInstanceCollector implements AwsCollector {
         instances,
         instance -> {
           Resource.Builder resource =
-              context.resource(TYPE, instance.dbInstanceArn()).name(instance.dbInstanceIdentifier());
+              context
+                  .resource(TYPE, instance.dbInstanceArn())
+                  .name(instance.dbInstanceIdentifier());
           resource.tags(AwsAttributes.tags(instance.tagList(), Tag::key, Tag::value));
           ObjectNode attributes = resource.attributes();
           text(attributes, "identifier", instance.dbInstanceIdentifier());
@@ -91,10 +93,12 @@ public final class AwsRdsInstanceCollector implements AwsCollector {
           text(attributes, "engine", instance.engine());
           text(attributes, "engineVersion", instance.engineVersion());
           Optional<String> status =
-              engineVersionStatus(context, rds, instance.engine(), instance.engineVersion(), versionStatus);
+              engineVersionStatus(
+                  context, rds, instance.engine(), instance.engineVersion(), versionStatus);
           status.ifPresent(value -> text(attributes, "engineVersionStatus", value));
           time(attributes, "createdAt", instance.instanceCreateTime());
-          AwsEncryption.write(context, resource, instance.storageEncrypted(), instance.kmsKeyId(), TYPES);
+          AwsEncryption.write(
+              context, resource, instance.storageEncrypted(), instance.kmsKeyId(), TYPES);
           bool(object(attributes, "publicAccess"), "public", instance.publiclyAccessible());
           bool(attributes, "deletionProtection", instance.deletionProtection());
           ObjectNode backup = object(attributes, "backup");
@@ -152,11 +156,7 @@ public final class AwsRdsInstanceCollector implements AwsCollector {
             VERSIONS,
             () ->
                 rds.describeDBEngineVersions(
-                    request ->
-                        request
-                            .engine(engine)
-                            .engineVersion(version)
-                            .includeAll(true)));
+                    request -> request.engine(engine).engineVersion(version).includeAll(true)));
     Optional<String> status =
         answer.ok() && !answer.value().dbEngineVersions().isEmpty()
             ? Optional.ofNullable(answer.value().dbEngineVersions().get(0).status())

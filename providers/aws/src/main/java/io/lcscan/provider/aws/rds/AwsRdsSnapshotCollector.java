@@ -69,7 +69,9 @@ public final class AwsRdsSnapshotCollector implements AwsCollector {
         snapshots,
         snapshot -> {
           Resource.Builder resource =
-              context.resource(TYPE, snapshot.dbSnapshotArn()).name(snapshot.dbSnapshotIdentifier());
+              context
+                  .resource(TYPE, snapshot.dbSnapshotArn())
+                  .name(snapshot.dbSnapshotIdentifier());
           resource.tags(AwsAttributes.tags(snapshot.tagList(), Tag::key, Tag::value));
           ObjectNode attributes = resource.attributes();
           text(attributes, "snapshotType", snapshot.snapshotType());
@@ -82,7 +84,8 @@ public final class AwsRdsSnapshotCollector implements AwsCollector {
                   ATTRIBUTES,
                   () ->
                       rds.describeDBSnapshotAttributes(
-                          request -> request.dbSnapshotIdentifier(snapshot.dbSnapshotIdentifier())));
+                          request ->
+                              request.dbSnapshotIdentifier(snapshot.dbSnapshotIdentifier())));
           if (shared.ok()) {
             ObjectNode sharing = object(attributes, "sharing");
             boolean everyone = false;

@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.route53.model.Tag;
 import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
- * Route 53 hosted zones ({@code aws.route53.hosted-zone}) with their record sets, a global
- * service. {@code awsAddress} is not filled: it needs AWS's published ip-ranges.json, which is not
- * an API this provider calls.
+ * Route 53 hosted zones ({@code aws.route53.hosted-zone}) with their record sets, a global service.
+ * {@code awsAddress} is not filled: it needs AWS's published ip-ranges.json, which is not an API
+ * this provider calls.
  */
 public final class AwsRoute53HostedZoneCollector implements AwsCollector {
   public static final String TYPE = "aws.route53.hosted-zone";
@@ -62,7 +62,8 @@ public final class AwsRoute53HostedZoneCollector implements AwsCollector {
     context.paginate(
         ZONES,
         token -> route53.listHostedZones(request -> request.marker(token)),
-        (ListHostedZonesResponse page) -> Boolean.TRUE.equals(page.isTruncated()) ? page.nextMarker() : null,
+        (ListHostedZonesResponse page) ->
+            Boolean.TRUE.equals(page.isTruncated()) ? page.nextMarker() : null,
         page -> zones.addAll(page.hostedZones()));
     context.forEach(
         zones,
@@ -74,7 +75,8 @@ public final class AwsRoute53HostedZoneCollector implements AwsCollector {
                   .name(name(zone.name()));
           ObjectNode attributes = resource.attributes();
           text(attributes, "name", name(zone.name()));
-          attributes.put("private", zone.config() != null && Boolean.TRUE.equals(zone.config().privateZone()));
+          attributes.put(
+              "private", zone.config() != null && Boolean.TRUE.equals(zone.config().privateZone()));
           List<ResourceRecordSet> records = new ArrayList<>();
           // the next page starts at a record name, type and identifier: one token made of the three
           boolean complete =
@@ -94,8 +96,13 @@ public final class AwsRoute53HostedZoneCollector implements AwsCollector {
                           }),
                   (ListResourceRecordSetsResponse page) ->
                       Boolean.TRUE.equals(page.isTruncated())
-                          ? page.nextRecordName() + SEPARATOR + page.nextRecordTypeAsString() + SEPARATOR
-                              + (page.nextRecordIdentifier() == null ? "" : page.nextRecordIdentifier())
+                          ? page.nextRecordName()
+                              + SEPARATOR
+                              + page.nextRecordTypeAsString()
+                              + SEPARATOR
+                              + (page.nextRecordIdentifier() == null
+                                  ? ""
+                                  : page.nextRecordIdentifier())
                           : null,
                   page -> records.addAll(page.resourceRecordSets()));
           if (complete) {
@@ -106,7 +113,8 @@ public final class AwsRoute53HostedZoneCollector implements AwsCollector {
               text(node, "type", record.typeAsString());
               List<String> values = new ArrayList<>();
               for (ResourceRecord value : record.resourceRecords()) {
-                values.add("TXT".equals(record.typeAsString()) ? unquote(value.value()) : value.value());
+                values.add(
+                    "TXT".equals(record.typeAsString()) ? unquote(value.value()) : value.value());
               }
               strings(node, "values", values);
               if (record.aliasTarget() != null) {
@@ -119,9 +127,11 @@ public final class AwsRoute53HostedZoneCollector implements AwsCollector {
                   TAGS,
                   () ->
                       route53.listTagsForResource(
-                          request -> request.resourceType(TagResourceType.HOSTEDZONE).resourceId(zoneId)));
+                          request ->
+                              request.resourceType(TagResourceType.HOSTEDZONE).resourceId(zoneId)));
           if (tags.ok() && tags.value().resourceTagSet() != null) {
-            resource.tags(AwsAttributes.tags(tags.value().resourceTagSet().tags(), Tag::key, Tag::value));
+            resource.tags(
+                AwsAttributes.tags(tags.value().resourceTagSet().tags(), Tag::key, Tag::value));
           }
           context.emit(resource, SOURCES);
         });

@@ -48,9 +48,9 @@ import software.amazon.awssdk.services.s3control.model.GetPublicAccessBlockRespo
 import software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration;
 
 /**
- * S3 buckets ({@code aws.s3.bucket}). Lists every bucket once per account, then reads each
- * bucket's settings in the bucket's own region. A setting that is not configured (no policy, no
- * lifecycle) is an answer, not a failure.
+ * S3 buckets ({@code aws.s3.bucket}). Lists every bucket once per account, then reads each bucket's
+ * settings in the bucket's own region. A setting that is not configured (no policy, no lifecycle)
+ * is an answer, not a failure.
  */
 public final class AwsS3BucketCollector implements AwsCollector {
   public static final String TYPE = "aws.s3.bucket";
@@ -73,8 +73,19 @@ public final class AwsS3BucketCollector implements AwsCollector {
   private static final CallSpec TAGGING = CallSpec.of("s3", "GetBucketTagging", TYPE);
   private static final List<CallSpec> SOURCES =
       List.of(
-          LIST, LOCATION, ENCRYPTION, POLICY, POLICY_STATUS, BUCKET_BLOCK, ACCOUNT_BLOCK,
-          VERSIONING, LIFECYCLE, LOGGING, OBJECT_LOCK, REPLICATION, TAGGING,
+          LIST,
+          LOCATION,
+          ENCRYPTION,
+          POLICY,
+          POLICY_STATUS,
+          BUCKET_BLOCK,
+          ACCOUNT_BLOCK,
+          VERSIONING,
+          LIFECYCLE,
+          LOGGING,
+          OBJECT_LOCK,
+          REPLICATION,
+          TAGGING,
           CallSpec.of("backup", "ListProtectedResources"));
 
   @Override
@@ -127,17 +138,14 @@ public final class AwsS3BucketCollector implements AwsCollector {
           String region = regions.get(bucket.name());
           if (region != null && context.inScope(region)) {
             collectBucket(
-                context.inRegion(region),
-                bucket,
-                regions,
-                accountBlockKnown ? accountBlock : null);
+                context.inRegion(region), bucket, regions, accountBlockKnown ? accountBlock : null);
           }
         });
   }
 
   /** Empty: no account-level configuration; null: it could not be read. */
-  private static Optional<PublicAccessBlockConfiguration> accountBlock(
-      AwsCollectionContext context) throws InterruptedException {
+  private static Optional<PublicAccessBlockConfiguration> accountBlock(AwsCollectionContext context)
+      throws InterruptedException {
     S3ControlClient control = context.client(S3ControlClient.class);
     CallResult<GetPublicAccessBlockResponse> result =
         context.call(
@@ -284,7 +292,8 @@ public final class AwsS3BucketCollector implements AwsCollector {
       publicAccess.put("blocked", effective[0] && effective[1] && effective[2] && effective[3]);
     }
     CallResult<GetBucketPolicyStatusResponse> status =
-        context.call(POLICY_STATUS, () -> s3.getBucketPolicyStatus(request -> request.bucket(name)));
+        context.call(
+            POLICY_STATUS, () -> s3.getBucketPolicyStatus(request -> request.bucket(name)));
     if (status.notFound()) {
       publicAccess.put("public", false);
     } else if (status.ok()) {

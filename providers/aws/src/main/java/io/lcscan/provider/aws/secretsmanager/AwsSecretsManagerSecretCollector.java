@@ -72,7 +72,8 @@ public final class AwsSecretsManagerSecretCollector implements AwsCollector {
         entries,
         entry -> {
           CallResult<DescribeSecretResponse> described =
-              context.call(DESCRIBE, () -> secrets.describeSecret(request -> request.secretId(entry.arn())));
+              context.call(
+                  DESCRIBE, () -> secrets.describeSecret(request -> request.secretId(entry.arn())));
           if (!described.ok()) {
             return;
           }

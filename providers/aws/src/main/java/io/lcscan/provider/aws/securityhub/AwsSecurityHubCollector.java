@@ -61,7 +61,8 @@ public final class AwsSecurityHubCollector implements AwsCollector {
   @Override
   public void collect(AwsCollectionContext context) throws Exception {
     SecurityHubClient hub = context.client(SecurityHubClient.class);
-    CallResult<DescribeHubResponse> described = context.call(DESCRIBE, () -> hub.describeHub(request -> {}));
+    CallResult<DescribeHubResponse> described =
+        context.call(DESCRIBE, () -> hub.describeHub(request -> {}));
     if (described.failed()) {
       return;
     }

@@ -76,7 +76,8 @@ public final class AwsWorkSpacesCollector implements AwsCollector {
             DescribeWorkspaceDirectoriesResponse::nextToken,
             page -> page.directories().forEach(d -> directories.put(d.directoryId(), d)));
     for (Workspace workspace : workspaces) {
-      String arn = context.arn("workspaces", context.region(), "workspace/" + workspace.workspaceId());
+      String arn =
+          context.arn("workspaces", context.region(), "workspace/" + workspace.workspaceId());
       Resource.Builder resource = context.resource(TYPE, arn).name(workspace.workspaceId());
       ObjectNode attributes = resource.attributes();
       text(attributes, "state", workspace.stateAsString());
@@ -86,7 +87,11 @@ public final class AwsWorkSpacesCollector implements AwsCollector {
       bool(attributes, "userVolumeEncryption", workspace.userVolumeEncryptionEnabled());
       if (workspace.volumeEncryptionKey() != null && !workspace.volumeEncryptionKey().isEmpty()) {
         AwsEncryption.resolve(
-            context, resource, object(attributes, "encryption"), workspace.volumeEncryptionKey(), TYPES);
+            context,
+            resource,
+            object(attributes, "encryption"),
+            workspace.volumeEncryptionKey(),
+            TYPES);
       }
       WorkspaceDirectory directory = directories.get(workspace.directoryId());
       if (directoriesKnown && directory != null) {

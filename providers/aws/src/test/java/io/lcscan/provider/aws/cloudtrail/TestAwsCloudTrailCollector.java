@@ -12,15 +12,22 @@ import org.junit.jupiter.api.Test;
 class TestAwsCloudTrailCollector {
   @Test
   void emitsEachTrailOnceInItsHomeRegion() throws Exception {
-    try (AwsStubServer server = new AwsStubServer("sts/caller", "ec2/regions", "cloudtrail/trails")) {
+    try (AwsStubServer server =
+        new AwsStubServer("sts/caller", "ec2/regions", "cloudtrail/trails")) {
       InMemoryCollectionSink sink =
           server.scanChecked(
               server.scope(List.of("ap-northeast-1", "ap-northeast-3"), List.of()),
               new AwsCloudTrailCollector());
       assertThat(sink.gaps()).isEmpty();
-      assertThat(sink.resources()).extracting(Resource::name).containsExactlyInAnyOrder("org-audit", "osaka-local");
+      assertThat(sink.resources())
+          .extracting(Resource::name)
+          .containsExactlyInAnyOrder("org-audit", "osaka-local");
 
-      Resource org = sink.resources().stream().filter(r -> r.name().equals("org-audit")).findFirst().orElseThrow();
+      Resource org =
+          sink.resources().stream()
+              .filter(r -> r.name().equals("org-audit"))
+              .findFirst()
+              .orElseThrow();
       assertThat(org.region()).isEqualTo("ap-northeast-1");
       assertThat(org.tags()).containsEntry("lc-system-id", "SYS-LOG");
       JsonNode a = org.attributes();
@@ -31,7 +38,11 @@ class TestAwsCloudTrailCollector {
       assertThat(a.at("/encryption/customerManagedKey").asBoolean()).isTrue();
       assertThat(a.at("/dataEvents/s3AllBuckets").asBoolean()).isTrue();
 
-      Resource osaka = sink.resources().stream().filter(r -> r.name().equals("osaka-local")).findFirst().orElseThrow();
+      Resource osaka =
+          sink.resources().stream()
+              .filter(r -> r.name().equals("osaka-local"))
+              .findFirst()
+              .orElseThrow();
       assertThat(osaka.region()).isEqualTo("ap-northeast-3");
       JsonNode b = osaka.attributes();
       assertThat(b.get("isLogging").asBoolean()).isFalse();

@@ -102,18 +102,24 @@ class TestAwsIamCollectors {
                 assertThat(gap.reason()).isEqualTo(GapReason.ERROR);
                 assertThat(gap.detail()).contains("generate-credential-report");
               });
-      assertThat(resource(sink, "arn:aws:iam::123456789012:user/alice").attributes().has("mfaActive"))
+      assertThat(
+              resource(sink, "arn:aws:iam::123456789012:user/alice").attributes().has("mfaActive"))
           .isFalse();
-      assertThat(sink.gaps()).extracting(CoverageGap::resourceType).doesNotContain("aws.iam.account");
+      assertThat(sink.gaps())
+          .extracting(CoverageGap::resourceType)
+          .doesNotContain("aws.iam.account");
     }
   }
 
   @Test
   void readsTrustPrincipals() {
-    assertThat(AwsIamRoleCollector.accountOf("arn:aws:iam::210987654321:role/x")).isEqualTo("210987654321");
+    assertThat(AwsIamRoleCollector.accountOf("arn:aws:iam::210987654321:role/x"))
+        .isEqualTo("210987654321");
     assertThat(AwsIamRoleCollector.accountOf("111122223333")).isEqualTo("111122223333");
     assertThat(AwsIamRoleCollector.accountOf("*")).isEqualTo("*");
-    assertThat(AwsIamUserCollector.allowsEverything("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}"))
+    assertThat(
+            AwsIamUserCollector.allowsEverything(
+                "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}}"))
         .isTrue();
   }
 
@@ -121,6 +127,9 @@ class TestAwsIamCollectors {
     return sink.resources().stream()
         .filter(r -> r.id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + id + " in " + sink.resources().stream().map(Resource::id).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + id + " in " + sink.resources().stream().map(Resource::id).toList()));
   }
 }

@@ -16,7 +16,8 @@ class TestAwsKmsKeyCollector {
   void describesEveryKeyOfBothPages() throws Exception {
     try (AwsStubServer server = new AwsStubServer("sts/caller", "ec2/regions", "kms/keys")) {
       InMemoryCollectionSink sink =
-          server.scanChecked(server.scope(List.of("ap-northeast-1"), List.of()), new AwsKmsKeyCollector());
+          server.scanChecked(
+              server.scope(List.of("ap-northeast-1"), List.of()), new AwsKmsKeyCollector());
       assertThat(sink.gaps()).isEmpty();
       assertThat(sink.resources()).hasSize(4);
 
@@ -45,7 +46,8 @@ class TestAwsKmsKeyCollector {
       assertThat(pending.tags()).containsEntry("lc-phase", "dispose");
       assertThat(pending.attributes().at("/deletion/pendingDeletion").asBoolean()).isTrue();
       assertThat(pending.attributes().at("/deletion/windowDays").asInt()).isEqualTo(7);
-      assertThat(pending.attributes().at("/deletion/deletionDate").asText()).isEqualTo("2025-12-04T08:00:00Z");
+      assertThat(pending.attributes().at("/deletion/deletionDate").asText())
+          .isEqualTo("2025-12-04T08:00:00Z");
       assertThat(pending.attributes().has("rotation")).isFalse();
 
       JsonNode signing = key(sink, "dddd4444-dddd-4444-dddd-444444444444").attributes();
@@ -70,6 +72,9 @@ class TestAwsKmsKeyCollector {
   }
 
   private static Resource key(InMemoryCollectionSink sink, String id) {
-    return sink.resources().stream().filter(r -> r.id().equals(PREFIX + id)).findFirst().orElseThrow();
+    return sink.resources().stream()
+        .filter(r -> r.id().equals(PREFIX + id))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -30,7 +30,8 @@ class TestAwsRdsCollectors {
       assertThat(records.at("/backup/awsBackup").asBoolean()).isTrue();
       assertThat(records.at("/certificate/validTill").asText()).isEqualTo("2027-05-01T00:00:00Z");
       assertThat(records.at("/replication/destinations").size()).isEqualTo(2);
-      assertThat(records.at("/replication/destinations/0/region").asText()).isEqualTo("ap-northeast-3");
+      assertThat(records.at("/replication/destinations/0/region").asText())
+          .isEqualTo("ap-northeast-3");
 
       JsonNode legacy = attributes(sink, "arn:aws:rds:ap-northeast-1:123456789012:db:legacy-mysql");
       assertThat(legacy.get("engineVersionStatus").asText()).isEqualTo("deprecated");
@@ -39,16 +40,22 @@ class TestAwsRdsCollectors {
       assertThat(legacy.at("/backup/enabled").asBoolean()).isFalse();
       assertThat(legacy.at("/backup/awsBackup").asBoolean()).isFalse();
 
-      JsonNode shared = attributes(sink, "arn:aws:rds:ap-northeast-1:123456789012:snapshot:records-db-final");
+      JsonNode shared =
+          attributes(sink, "arn:aws:rds:ap-northeast-1:123456789012:snapshot:records-db-final");
       assertThat(shared.at("/sharing/public").asBoolean()).isFalse();
       assertThat(shared.at("/sharing/accounts/0").asText()).isEqualTo("210987654321");
-      JsonNode open = attributes(sink, "arn:aws:rds:ap-northeast-1:123456789012:snapshot:legacy-export");
+      JsonNode open =
+          attributes(sink, "arn:aws:rds:ap-northeast-1:123456789012:snapshot:legacy-export");
       assertThat(open.at("/sharing/public").asBoolean()).isTrue();
       assertThat(open.at("/sharing/accounts").size()).isZero();
     }
   }
 
   private static JsonNode attributes(InMemoryCollectionSink sink, String id) {
-    return sink.resources().stream().filter(r -> r.id().equals(id)).findFirst().map(Resource::attributes).orElseThrow();
+    return sink.resources().stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .map(Resource::attributes)
+        .orElseThrow();
   }
 }

@@ -18,7 +18,8 @@ class TestAwsS3BucketCollector {
               server.scope(List.of("ap-northeast-1", "ap-northeast-3"), List.of()),
               new AwsS3BucketCollector());
       assertThat(sink.gaps()).isEmpty();
-      assertThat(sink.resources()).extracting(Resource::name)
+      assertThat(sink.resources())
+          .extracting(Resource::name)
           .containsExactlyInAnyOrder("lc-secure-data", "lc-public-site");
 
       Resource secure = resource(sink, "lc-secure-data");
@@ -32,7 +33,8 @@ class TestAwsS3BucketCollector {
       assertThat(a.at("/encryption/algorithm").asText()).isEqualTo("aws:kms");
       assertThat(a.at("/encryption/customerManagedKey").asBoolean()).isTrue();
       assertThat(a.at("/encryption/keyId").asText())
-          .isEqualTo("arn:aws:kms:ap-northeast-1:123456789012:key/1111aaaa-1111-1111-1111-111111111111");
+          .isEqualTo(
+              "arn:aws:kms:ap-northeast-1:123456789012:key/1111aaaa-1111-1111-1111-111111111111");
       assertThat(a.at("/encryption/bucketKeyEnabled").asBoolean()).isTrue();
       assertThat(a.at("/publicAccess/blocked").asBoolean()).isTrue();
       assertThat(a.at("/publicAccess/public").asBoolean()).isFalse();
@@ -53,11 +55,14 @@ class TestAwsS3BucketCollector {
       JsonNode destination = a.at("/replication/destinations/0");
       assertThat(destination.get("region").asText()).isEqualTo("ap-northeast-3");
       assertThat(destination.get("encrypted").asBoolean()).isTrue();
-      assertThat(destination.get("target").asText()).isEqualTo("arn:aws:s3:::lc-secure-data-replica");
+      assertThat(destination.get("target").asText())
+          .isEqualTo("arn:aws:s3:::lc-secure-data-replica");
       assertThat(destination.get("accountId").asText()).isEqualTo("123456789012");
       assertThat(a.at("/backup/awsBackup").asBoolean()).isTrue();
-      assertThat(secure.references()).anySatisfy(ref -> assertThat(ref.relation()).isEqualTo("kmsKey"));
-      assertThat(secure.source().calls()).contains("s3:GetBucketEncryption", "s3control:GetPublicAccessBlock");
+      assertThat(secure.references())
+          .anySatisfy(ref -> assertThat(ref.relation()).isEqualTo("kmsKey"));
+      assertThat(secure.source().calls())
+          .contains("s3:GetBucketEncryption", "s3control:GetPublicAccessBlock");
 
       Resource open = resource(sink, "lc-public-site");
       assertThat(open.region()).isEqualTo("ap-northeast-3");

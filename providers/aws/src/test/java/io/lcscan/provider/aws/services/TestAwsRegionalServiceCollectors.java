@@ -57,7 +57,8 @@ class TestAwsRegionalServiceCollectors {
     assertThat(a.at("/encryption/customerManagedKey").asBoolean()).isTrue();
     assertThat(a.get("functionUrlAuthType").asText()).isEqualTo("NONE");
     assertThat(a.toString()).doesNotContain("hunter2").doesNotContain("DB_PASSWORD");
-    JsonNode worker = resource("arn:aws:lambda:ap-northeast-1:123456789012:function:image-worker").attributes();
+    JsonNode worker =
+        resource("arn:aws:lambda:ap-northeast-1:123456789012:function:image-worker").attributes();
     assertThat(worker.get("packageType").asText()).isEqualTo("Image");
     assertThat(worker.has("runtime")).isFalse();
     assertThat(worker.has("functionUrlAuthType")).isFalse();
@@ -69,18 +70,24 @@ class TestAwsRegionalServiceCollectors {
             .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
             .findFirst()
             .orElseThrow();
-    assertThat(raw).contains("\"DB_PASSWORD\":\"[REDACTED]\"", "\"STAGE\":\"[REDACTED]\"").doesNotContain("hunter2");
+    assertThat(raw)
+        .contains("\"DB_PASSWORD\":\"[REDACTED]\"", "\"STAGE\":\"[REDACTED]\"")
+        .doesNotContain("hunter2");
   }
 
   @Test
   void certificates() {
     JsonNode issued =
-        resource("arn:aws:acm:ap-northeast-1:123456789012:certificate/12345678-1234-1234-1234-123456789012").attributes();
+        resource(
+                "arn:aws:acm:ap-northeast-1:123456789012:certificate/12345678-1234-1234-1234-123456789012")
+            .attributes();
     assertThat(issued.get("inUse").asBoolean()).isTrue();
     assertThat(issued.get("notAfter").asText()).isEqualTo("2026-11-25T16:00:00Z");
     assertThat(issued.get("renewalEligibility").asText()).isEqualTo("ELIGIBLE");
     JsonNode imported =
-        resource("arn:aws:acm:ap-northeast-1:123456789012:certificate/87654321-4321-4321-4321-210987654321").attributes();
+        resource(
+                "arn:aws:acm:ap-northeast-1:123456789012:certificate/87654321-4321-4321-4321-210987654321")
+            .attributes();
     assertThat(imported.get("certificateType").asText()).isEqualTo("IMPORTED");
     assertThat(imported.get("inUse").asBoolean()).isFalse();
     assertThat(imported.get("inUseBy").size()).isZero();
@@ -89,25 +96,34 @@ class TestAwsRegionalServiceCollectors {
   @Test
   void fileSystemsSecretsAndDesktops() {
     JsonNode share =
-        resource("arn:aws:elasticfilesystem:ap-northeast-1:123456789012:file-system/fs-0123456789abcdef0").attributes();
+        resource(
+                "arn:aws:elasticfilesystem:ap-northeast-1:123456789012:file-system/fs-0123456789abcdef0")
+            .attributes();
     assertThat(share.at("/encryption/customerManagedKey").asBoolean()).isTrue();
     assertThat(share.at("/backup/enabled").asBoolean()).isTrue();
     assertThat(share.at("/backup/awsBackup").asBoolean()).isFalse();
     assertThat(share.at("/replication/destinations/0/region").asText()).isEqualTo("ap-northeast-3");
 
     JsonNode secret =
-        resource("arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:records-db-credentials-AbCdEf").attributes();
+        resource(
+                "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:records-db-credentials-AbCdEf")
+            .attributes();
     assertThat(secret.at("/rotation/enabled").asBoolean()).isTrue();
     assertThat(secret.at("/rotation/periodDays").asInt()).isEqualTo(30);
     assertThat(secret.at("/encryption/customerManagedKey").asBoolean()).isTrue();
-    assertThat(secret.at("/replication/destinations/0/region").asText()).isEqualTo("ap-northeast-3");
+    assertThat(secret.at("/replication/destinations/0/region").asText())
+        .isEqualTo("ap-northeast-3");
     JsonNode managed =
-        resource("arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:rds!db-1234abcd-5678-efgh-AbCdEf").attributes();
+        resource(
+                "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:rds!db-1234abcd-5678-efgh-AbCdEf")
+            .attributes();
     assertThat(managed.get("owningService").asText()).isEqualTo("rds");
     assertThat(managed.at("/rotation").has("periodDays")).isFalse();
     assertThat(managed.at("/encryption/customerManagedKey").asBoolean()).isFalse();
 
-    JsonNode desktop = resource("arn:aws:workspaces:ap-northeast-1:123456789012:workspace/ws-abc123def").attributes();
+    JsonNode desktop =
+        resource("arn:aws:workspaces:ap-northeast-1:123456789012:workspace/ws-abc123def")
+            .attributes();
     assertThat(desktop.get("rootVolumeEncryption").asBoolean()).isTrue();
     assertThat(desktop.at("/encryption/customerManagedKey").asBoolean()).isFalse();
     assertThat(desktop.at("/directory/deviceAccess/web").asText()).isEqualTo("DENY");
@@ -123,7 +139,9 @@ class TestAwsRegionalServiceCollectors {
     assertThat(a.at("/logging/neverExpire").asBoolean()).isFalse();
     assertThat(a.at("/metricFilters/0/alarmed").asBoolean()).isTrue();
     assertThat(a.get("createdAt").asText()).isEqualTo("2024-01-07T08:00:00Z");
-    JsonNode lambda = resource("arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/lambda/app-api").attributes();
+    JsonNode lambda =
+        resource("arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/lambda/app-api")
+            .attributes();
     assertThat(lambda.at("/logging/neverExpire").asBoolean()).isTrue();
     assertThat(lambda.at("/encryption/customerManagedKey").asBoolean()).isFalse();
     assertThat(lambda.get("metricFilters").size()).isZero();
@@ -133,6 +151,9 @@ class TestAwsRegionalServiceCollectors {
     return sink.resources().stream()
         .filter(r -> r.id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + id + " in " + sink.resources().stream().map(Resource::id).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + id + " in " + sink.resources().stream().map(Resource::id).toList()));
   }
 }

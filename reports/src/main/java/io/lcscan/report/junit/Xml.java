@@ -1,0 +1,76 @@
+package io.lcscan.report.junit;
+
+/**
+ * XML 1.0 escaping for text that comes from outside lcscan: resource names, tag values, messages. A
+ * plan can name a resource anything, so every character XML cannot carry is replaced.
+ */
+final class Xml {
+
+  private Xml() {}
+
+  /** Element content: {@code & < >} escaped, characters XML 1.0 cannot carry made visible. */
+  static String text(String value) {
+    return escape(value, false);
+  }
+
+  /**
+   * An attribute value in double quotes. Tabs and line ends are written as character references,
+   * since a parser would otherwise turn them into spaces.
+   */
+  static String attribute(String value) {
+    return escape(value, true);
+  }
+
+  private static String escape(String value, boolean attribute) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      int length = Character.charCount(c);
+      if (length == 1 && Character.isSurrogate(value.charAt(i))) {
+        // a lone surrogate: not a character at all
+        visible(out, c);
+      } else {
+        switch (c) {
+          case '&' -> out.append("&amp;");
+          case '<' -> out.append("&lt;");
+          case '>' -> out.append("&gt;");
+          case '"' -> out.append(attribute ? "&quot;" : "\"");
+          case '\t' -> out.append(attribute ? "&#9;" : "\t");
+          case '\n' -> out.append(attribute ? "&#10;" : "\n");
+          case '\r' -> out.append("&#13;");
+          default -> {
+            if (allowed(c)) {
+              out.appendCodePoint(c);
+            } else {
+              visible(out, c);
+            }
+          }
+        }
+      }
+      i += length;
+    }
+    return out.toString();
+  }
+
+  // XML 1.0 Char, less the C1 controls and DEL: legal, but a terminal showing the CI log obeys them
+  private static boolean allowed(int c) {
+    if (c < 0x20) {
+      return false;
+    }
+    if (c >= 0x7F && c <= 0x9F) {
+      return false;
+    }
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      return false;
+    }
+    return c != 0xFFFE && c != 0xFFFF;
+  }
+
+  // shown as \\u001B rather than dropped, so the reader sees that the name held a control character
+  private static void visible(StringBuilder out, int c) {
+    out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+  }
+}

@@ -1,0 +1,154 @@
+package io.lcscan.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Provider;
+import io.lcscan.config.LcscanConfig;
+import io.lcscan.engine.ScanResult;
+import io.lcscan.report.Renderer;
+import io.lcscan.report.ReportModel;
+import io.lcscan.report.SourceLocation;
+import io.lcscan.spi.Inventory;
+import io.lcscan.spi.Severity;
+import io.lcscan.spi.Status;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The steps every command that produces findings shares ({@code evaluate}, {@code scan ...}): check
+ * the options before any work, read the input, evaluate it with the catalog, write the reports,
+ * print a one-line summary and choose the exit code. A subclass only reads its input.
+ */
+abstract class FindingsCommand implements Callable<Integer> {
+
+  @Mixin CommonOptions common;
+
+  @Mixin OutputOptions output;
+
+  // resolved when the command runs, not when picocli builds every command for --help or a parse
+  private final Provider<FindingsSupport> supportProvider;
+  private FindingsSupport support;
+
+  /** What a command read: the inventory, and where its resources are defined when it knows. */
+  record Input(Inventory inventory, Map<String, SourceLocation> locations) {
+    Input {
+      requireNonNull(inventory, "inventory is null");
+      locations = Map.copyOf(locations);
+    }
+  }
+
+  FindingsCommand(Provider<FindingsSupport> support) {
+    this.supportProvider = requireNonNull(support, "support is null");
+  }
+
+  /**
+   * Reads the input. Bad input is a {@link UsageException} naming the file.
+   *
+   * @param locations whether a selected format shows where resources are defined; finding that out
+   *     may cost a second pass over the input
+   */
+  abstract Input read(boolean locations);
+
+  /** Whether the exit code ignores the findings and gaps ({@code --soft-fail}). */
+  boolean softFail() {
+    return false;
+  }
+
+  @Override
+  public final Integer call() {
+    support = supportProvider.get();
+    // every option is checked before the catalog loads or the input is read
+    String language = common.language();
+    Optional<Severity> failOn = output.failOn();
+    List<Renderer> renderers = support.reportOutput.renderers(output);
+    boolean locations = renderers.stream().anyMatch(Renderer::usesSourceLocations);
+
+    // the catalog compiles on another thread while the input is read; bad input is still
+    // reported first, and without waiting for the catalog
+    CompletableFuture<LcscanConfig> loading = loadInBackground(common.configDirectory());
+    Input input = read(locations);
+    LcscanConfig config = await(loading);
+    ScanResult result = support.engineFactory.create(config).evaluate(input.inventory());
+
+    Terminal terminal = support.terminal;
+    ReportModel model =
+        new ReportModel(
+            result,
+            config.catalog(),
+            language,
+            terminal.color() && output.output().isEmpty(),
+            input.locations());
+    List<Path> written = support.reportOutput.write(model, output);
+    if (!written.isEmpty()) {
+      terminal.out().println(summary(result, written));
+      terminal.out().flush();
+    }
+    int code = ExitCodes.of(result, failOn);
+    if (softFail() && code != ExitCodes.CLEAN) {
+      terminal.err().println("lcscan: --soft-fail: exit code " + code + " reported as 0");
+      terminal.err().flush();
+      return ExitCodes.CLEAN;
+    }
+    return code;
+  }
+
+  Terminal terminal() {
+    return supportProvider.get().terminal;
+  }
+
+  private CompletableFuture<LcscanConfig> loadInBackground(Optional<Path> directory) {
+    CompletableFuture<LcscanConfig> future = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                future.complete(support.configReader.load(directory));
+              } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+              }
+            },
+            "lcscan-catalog");
+    // a run that stops on bad input does not wait for the catalog
+    thread.setDaemon(true);
+    thread.start();
+    return future;
+  }
+
+  private static LcscanConfig await(CompletableFuture<LcscanConfig> loading) {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      // the loader's own exception, such as the UsageException of an invalid configuration
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  private static String summary(ScanResult result, List<Path> written) {
+    Map<Status, Long> counts = result.countsByStatus();
+    String byStatus =
+        Arrays.stream(Status.values())
+            .map(status -> status.name() + " " + counts.getOrDefault(status, 0L))
+            .collect(Collectors.joining(", "));
+    return result.findings().size()
+        + " findings ("
+        + byStatus
+        + ")"
+        + (result.complete() ? "" : ", INCOMPLETE: " + result.gaps().size() + " coverage gap(s)")
+        + "; wrote "
+        + written.stream().map(Path::toString).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,21 @@
+package io.lcscan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = "Scans a source and evaluates it against the catalog.",
+    subcommands = {ScanTerraformCommand.class})
+public final class ScanCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing source (terraform)");
+  }
+}
