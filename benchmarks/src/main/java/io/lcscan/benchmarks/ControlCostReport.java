@@ -8,7 +8,8 @@ import java.util.List;
  * Where a pass spends its time: evaluates the catalog one control at a time over the benchmark
  * inventory and prints the controls by time per pass, most expensive first. Not a JMH benchmark;
  * for finding what to optimize ({@code java -cp benchmarks.jar
- * io.lcscan.benchmarks.ControlCostReport [resources] [rounds]}).
+ * io.lcscan.benchmarks.ControlCostReport [resources] [rounds] [control]}). With a control id (or
+ * {@code none}) as third argument it only evaluates that control 50 times, to run under a profiler.
  */
 public final class ControlCostReport {
   private ControlCostReport() {}
