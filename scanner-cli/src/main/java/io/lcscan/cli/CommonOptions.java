@@ -19,8 +19,9 @@ public final class CommonOptions {
   @Option(
       names = "--lang",
       paramLabel = "ja|en",
-      defaultValue = "en",
-      description = "Language of titles and messages: ja or en. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Language of titles and messages: ja or en. Default: en, or the bundle's language for"
+              + " evaluate DIR.")
   String language;
 
   public Optional<Path> configDirectory() {
@@ -28,9 +29,17 @@ public final class CommonOptions {
   }
 
   public String language() {
+    if (language == null) {
+      return "en";
+    }
     if (!ReportModel.LANGUAGES.contains(language)) {
       throw new UsageException("--lang must be ja or en, not '" + language + "'");
     }
     return language;
+  }
+
+  /** Whether {@code --lang} was given, so an input that records its language may decide. */
+  public boolean languageGiven() {
+    return language != null;
   }
 }

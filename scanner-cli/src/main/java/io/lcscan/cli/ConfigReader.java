@@ -1,16 +1,84 @@
 package io.lcscan.cli;
 
+import io.lcscan.catalog.RuleCompiler;
 import io.lcscan.config.ConfigException;
 import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Loads the bundled configuration, or the one in {@code --config DIR}. */
 public final class ConfigReader {
 
+  /** Commands that load the bundled catalog unless {@code --config} is given. */
+  private static final Set<String> CATALOG_COMMANDS =
+      Set.of("scan", "evaluate", "controls", "demo");
+
+  // the bundled configuration, loading since the process started (see preload)
+  private static volatile CompletableFuture<LcscanConfig> preloaded;
+
+  /**
+   * Starts loading the bundled configuration on a daemon thread when the command line will need it,
+   * so that it overlaps the JVM's and picocli's startup (BENCHMARKS.md, "Terraform plan scan:
+   * startup"). The thread then builds the CEL runtime, which the first evaluation needs. Problems
+   * are reported when a command asks for the configuration, as without the preload.
+   */
+  static void preload(String[] args) {
+    if (!wantsBundledConfig(List.of(args))) {
+      return;
+    }
+    CompletableFuture<LcscanConfig> future = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                future.complete(LcscanConfig.load(ConfigSource.bundled()));
+              } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
+                return;
+              }
+              RuleCompiler.runtime();
+            },
+            "lcscan-preload");
+    thread.setDaemon(true);
+    preloaded = future;
+    thread.start();
+  }
+
+  static boolean wantsBundledConfig(List<String> args) {
+    String command = args.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
+    return CATALOG_COMMANDS.contains(command)
+        && args.stream()
+            .noneMatch(
+                arg ->
+                    arg.equals("--config")
+                        || arg.startsWith("--config=")
+                        || arg.equals("-h")
+                        || arg.equals("--help")
+                        || arg.equals("-V")
+                        || arg.equals("--version"));
+  }
+
   public LcscanConfig load(Optional<Path> directory) {
+    if (directory.isEmpty() && preloaded != null) {
+      try {
+        return preloaded.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof ConfigException problems) {
+          throw new UsageException(problems.getMessage(), problems);
+        }
+        // anything else is reported as the load below would report it
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
     ConfigSource source;
     if (directory.isPresent()) {
       Path dir = directory.get();

@@ -3,7 +3,9 @@ package io.lcscan.cli;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Provider;
+import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
+import io.lcscan.engine.Engine;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
@@ -12,6 +14,7 @@ import io.lcscan.spi.Inventory;
 import io.lcscan.spi.Severity;
 import io.lcscan.spi.Status;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Mixin;
 /**
  * The steps every command that produces findings shares ({@code evaluate}, {@code scan ...}): check
  * the options before any work, read the input, evaluate it with the catalog, write the reports,
- * print a one-line summary and choose the exit code. A subclass only reads its input.
+ * write the evidence bundle when asked ({@code --evidence}), print a one-line summary and choose
+ * the exit code. A subclass only reads its input.
  */
 abstract class FindingsCommand implements Callable<Integer> {
 
@@ -33,15 +37,26 @@ abstract class FindingsCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Mixin EvidenceOptions evidence;
+
   // resolved when the command runs, not when picocli builds every command for --help or a parse
   private final Provider<FindingsSupport> supportProvider;
   private FindingsSupport support;
 
-  /** What a command read: the inventory, and where its resources are defined when it knows. */
-  record Input(Inventory inventory, Map<String, SourceLocation> locations) {
+  /**
+   * What a command read: the inventory, where its resources are defined when it knows, and the
+   * redacted raw responses a live scan kept for the evidence bundle (relative name to body).
+   */
+  record Input(
+      Inventory inventory, Map<String, SourceLocation> locations, Map<String, byte[]> raw) {
     Input {
       requireNonNull(inventory, "inventory is null");
       locations = Map.copyOf(locations);
+      raw = Map.copyOf(raw);
+    }
+
+    Input(Inventory inventory, Map<String, SourceLocation> locations) {
+      this(inventory, locations, Map.of());
     }
   }
 
@@ -66,17 +81,33 @@ abstract class FindingsCommand implements Callable<Integer> {
   public final Integer call() {
     support = supportProvider.get();
     // every option is checked before the catalog loads or the input is read
-    String language = common.language();
+    String language = language();
     Optional<Severity> failOn = output.failOn();
     List<Renderer> renderers = support.reportOutput.renderers(output);
+    Optional<Path> evidenceDirectory = evidence.directory();
+    evidenceDirectory.ifPresent(this::checkEvidenceTarget);
     boolean locations = renderers.stream().anyMatch(Renderer::usesSourceLocations);
 
     // the catalog compiles on another thread while the input is read; bad input is still
     // reported first, and without waiting for the catalog
-    CompletableFuture<LcscanConfig> loading = loadInBackground(common.configDirectory());
+    Optional<Path> configDirectory = configDirectory();
+    CompletableFuture<LcscanConfig> loading = loadInBackground(configDirectory);
     Input input = read(locations);
+    Inventory inventory = InventoryRedaction.redact(input.inventory());
+    byte[] inventoryJson = null;
+    if (evidenceDirectory.isPresent()) {
+      // the findings are evaluated from exactly what the bundle holds, as evaluate DIR reads it
+      inventoryJson = InventoryJson.inventory(inventory);
+      inventory = new InventoryReader().read(inventoryJson, Path.of(EvidenceBundle.INVENTORY));
+    }
     LcscanConfig config = await(loading);
-    ScanResult result = support.engineFactory.create(config).evaluate(input.inventory());
+    catalogLoaded(config);
+    Engine engine = support.engineFactory.create(config);
+    Optional<Instant> at = evaluationTime();
+    ScanResult result =
+        at.isPresent()
+            ? engine.evaluate(inventory, at.get(), control -> true)
+            : engine.evaluate(inventory);
 
     Terminal terminal = support.terminal;
     ReportModel model =
@@ -87,9 +118,30 @@ abstract class FindingsCommand implements Callable<Integer> {
             terminal.color() && output.output().isEmpty(),
             input.locations());
     List<Path> written = support.reportOutput.write(model, output);
+    Optional<EvidenceWriter.Written> bundle = Optional.empty();
+    if (evidenceDirectory.isPresent()) {
+      bundle =
+          Optional.of(
+              support.evidenceWriter.write(
+                  evidenceDirectory.get(),
+                  new EvidenceWriter.Contents(
+                      inventoryJson,
+                      inventory,
+                      new ReportModel(result, config.catalog(), language, false),
+                      input.raw(),
+                      configDirectory
+                          .map(ConfigSource::directory)
+                          .orElseGet(ConfigSource::bundled))));
+    }
     if (!written.isEmpty()) {
-      terminal.out().println(summary(result, written));
+      terminal
+          .out()
+          .println(summary(result, written) + bundle.map(b -> "; " + describe(b)).orElse(""));
       terminal.out().flush();
+    } else if (bundle.isPresent()) {
+      // the report went to stdout, which must stay a clean report
+      terminal.err().println("lcscan: wrote " + describe(bundle.get()));
+      terminal.err().flush();
     }
     int code = ExitCodes.of(result, failOn);
     if (softFail() && code != ExitCodes.CLEAN) {
@@ -98,6 +150,48 @@ abstract class FindingsCommand implements Callable<Integer> {
       return ExitCodes.CLEAN;
     }
     return code;
+  }
+
+  /** The report language: {@code --lang}, or what the input asks for when it says. */
+  String language() {
+    return common.language();
+  }
+
+  /** The configuration to evaluate with: {@code --config DIR}, or the bundled one when empty. */
+  Optional<Path> configDirectory() {
+    return common.configDirectory();
+  }
+
+  /** The instant to evaluate at when the input fixes it; the engine's clock otherwise. */
+  Optional<Instant> evaluationTime() {
+    return Optional.empty();
+  }
+
+  /** Called with the loaded configuration before the engine runs, to compare it with the input. */
+  void catalogLoaded(LcscanConfig config) {}
+
+  /**
+   * Refuses an evidence directory before any work: it must be new or empty, and no report may be
+   * written into it.
+   */
+  void checkEvidenceTarget(Path directory) {
+    EvidenceWriter.checkTarget(directory);
+    Path bundle = directory.toAbsolutePath().normalize();
+    Optional<Path> report = output.output().map(path -> path.toAbsolutePath().normalize());
+    if (report.isPresent() && report.get().startsWith(bundle)) {
+      throw new UsageException(
+          "--output " + output.output().get() + " is inside --evidence " + directory);
+    }
+  }
+
+  private static String describe(EvidenceWriter.Written bundle) {
+    return "evidence "
+        + bundle.directory()
+        + " ("
+        + bundle.files()
+        + " files, manifest sha256 "
+        + bundle.manifestSha256()
+        + ")";
   }
 
   Terminal terminal() {

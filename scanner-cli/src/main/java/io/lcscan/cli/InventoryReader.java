@@ -47,6 +47,28 @@ public final class InventoryReader {
     } catch (IOException e) {
       throw new UsageException(file + ": cannot read: " + e.getMessage(), e);
     }
+    return check(file, inventory);
+  }
+
+  /**
+   * Reads an inventory from bytes, such as the {@code inventory.json} a scan is about to bundle, so
+   * that the scan evaluates exactly what {@code lcscan evaluate} will read back.
+   *
+   * @param name how messages name the content
+   */
+  public Inventory read(byte[] json, Path name) {
+    Inventory inventory;
+    try {
+      inventory = mapper.readValue(json, Inventory.class);
+    } catch (JsonProcessingException e) {
+      throw new UsageException(describe(name, e), e);
+    } catch (IOException e) {
+      throw new UsageException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    return check(name, inventory);
+  }
+
+  private static Inventory check(Path file, Inventory inventory) {
     if (inventory == null) {
       throw new UsageException(file + ": empty inventory");
     }

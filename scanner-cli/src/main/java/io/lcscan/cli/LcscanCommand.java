@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
       "Checks cloud configuration against lifecycle security controls"
           + " (Unified Standards 2021, ISO/IEC 27017, ISMAP) and produces audit evidence.",
     },
-    subcommands = {ControlsCommand.class, EvaluateCommand.class, ScanCommand.class},
+    subcommands = {
+      ControlsCommand.class,
+      EvaluateCommand.class,
+      ScanCommand.class,
+      DemoCommand.class,
+      VerifyCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  clean: complete scan, no FAIL at or above --fail-on",

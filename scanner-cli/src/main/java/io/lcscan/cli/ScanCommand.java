@@ -9,13 +9,13 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = "Scans a source and evaluates it against the catalog.",
-    subcommands = {ScanTerraformCommand.class})
+    subcommands = {ScanTerraformCommand.class, ScanAwsCommand.class})
 public final class ScanCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing source (terraform)");
+    throw new ParameterException(spec.commandLine(), "missing source (terraform, aws)");
   }
 }

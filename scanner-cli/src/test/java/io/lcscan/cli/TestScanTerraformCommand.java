@@ -136,7 +136,7 @@ class TestScanTerraformCommand {
     CliRunner.Result result = cli.run("scan");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).contains("missing source (terraform)");
+    assertThat(result.err()).contains("missing source (terraform, aws)");
   }
 
   @Test

@@ -68,6 +68,7 @@ class TestTerraformExamples {
                 "LC-BUILD-01 aws_ebs_volume.batch",
                 "LC-BUILD-10 aws_s3_bucket.dr",
                 "LC-BUILD-13 aws_db_instance.app",
+                "LC-DISP-01 aws_ebs_volume.batch",
                 "LC-DISP-02 aws_kms_key.scratch",
                 "LC-DISP-08 aws_s3_bucket.public_site",
                 "LC-DISP-11 aws_s3_bucket.old_reports",

@@ -3,19 +3,28 @@ package io.lcscan.catalog;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.runtime.Program;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One control's rule for one resource type, compiled once when the catalog loads and evaluated many
  * times.
+ *
+ * <p>A rule taken from the build's compiled rules ({@link PrecompiledRules}) is planned on its
+ * first evaluation, so a scan plans only the rules of the resource types it meets.
  */
 public final class CompiledRule {
   private final String controlId;
   private final String resourceType;
   private final String source;
-  private final Program program;
+  private volatile Program program;
+  // null once the program is planned
+  private Supplier<Program> planner;
+  // the checked and optimized AST when the rule was compiled in this process, for the build's store
+  private final CelAbstractSyntaxTree checkedAst;
   private final List<String> attributePaths;
   private final List<JsonPointer> attributePointers;
   private final List<String> resourceFields;
@@ -45,10 +54,89 @@ public final class CompiledRule {
       List<String> settingsPaths,
       Set<String> lookupTypes,
       boolean readsChange) {
+    this(
+        controlId,
+        resourceType,
+        source,
+        requireNonNull(program, "program is null"),
+        null,
+        null,
+        attributePaths,
+        resourceFields,
+        settingsPaths,
+        lookupTypes,
+        readsChange);
+  }
+
+  /** A rule compiled in this process, with the AST it was planned from. */
+  CompiledRule(
+      String controlId,
+      String resourceType,
+      String source,
+      Program program,
+      List<String> attributePaths,
+      List<String> resourceFields,
+      List<String> settingsPaths,
+      Set<String> lookupTypes,
+      boolean readsChange,
+      CelAbstractSyntaxTree checkedAst) {
+    this(
+        controlId,
+        resourceType,
+        source,
+        requireNonNull(program, "program is null"),
+        null,
+        requireNonNull(checkedAst, "checkedAst is null"),
+        attributePaths,
+        resourceFields,
+        settingsPaths,
+        lookupTypes,
+        readsChange);
+  }
+
+  /** A rule planned by {@code planner} when it is first evaluated. */
+  CompiledRule(
+      String controlId,
+      String resourceType,
+      String source,
+      Supplier<Program> planner,
+      List<String> attributePaths,
+      List<String> resourceFields,
+      List<String> settingsPaths,
+      Set<String> lookupTypes,
+      boolean readsChange) {
+    this(
+        controlId,
+        resourceType,
+        source,
+        null,
+        requireNonNull(planner, "planner is null"),
+        null,
+        attributePaths,
+        resourceFields,
+        settingsPaths,
+        lookupTypes,
+        readsChange);
+  }
+
+  private CompiledRule(
+      String controlId,
+      String resourceType,
+      String source,
+      Program program,
+      Supplier<Program> planner,
+      CelAbstractSyntaxTree checkedAst,
+      List<String> attributePaths,
+      List<String> resourceFields,
+      List<String> settingsPaths,
+      Set<String> lookupTypes,
+      boolean readsChange) {
     this.controlId = requireNonNull(controlId, "controlId is null");
     this.resourceType = requireNonNull(resourceType, "resourceType is null");
     this.source = requireNonNull(source, "source is null");
-    this.program = requireNonNull(program, "program is null");
+    this.program = program;
+    this.planner = planner;
+    this.checkedAst = checkedAst;
     this.attributePaths = List.copyOf(attributePaths);
     this.attributePointers = this.attributePaths.stream().map(CompiledRule::pointer).toList();
     this.resourceFields = List.copyOf(resourceFields);
@@ -96,8 +184,33 @@ public final class CompiledRule {
     return source;
   }
 
+  /**
+   * The planned program. A rule from the build's store is planned here on its first call, once,
+   * whichever thread calls first.
+   */
   public Program program() {
-    return program;
+    Program planned = program;
+    if (planned == null) {
+      synchronized (this) {
+        planned = program;
+        if (planned == null) {
+          planned = planner.get();
+          program = planned;
+          planner = null;
+        }
+      }
+    }
+    return planned;
+  }
+
+  /** Whether the program was planned (always, unless the rule came from the build's store). */
+  boolean planned() {
+    return program != null;
+  }
+
+  /** The checked AST when this process compiled the rule; null for a rule from the store. */
+  CelAbstractSyntaxTree checkedAst() {
+    return checkedAst;
   }
 
   public List<String> attributePaths() {

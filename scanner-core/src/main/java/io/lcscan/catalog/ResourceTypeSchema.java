@@ -3,22 +3,53 @@ package io.lcscan.catalog;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A normalized resource type and the JSON Schema of its {@code attributes}, from {@code
  * config/types/<name>.json}.
  *
  * @param dataStore {@code x-lcscan.dataStore}: objects, blocks, databases, backups, log archives
+ * @param liveOnly {@code x-lcscan.liveOnly}: attribute paths that only the running service can
+ *     report (creation times, usage, health and status from other services), so a Terraform plan
+ *     never carries them
  */
 public record ResourceTypeSchema(
-    String name, String provider, String description, boolean dataStore, JsonNode schema) {
+    String name,
+    String provider,
+    String description,
+    boolean dataStore,
+    JsonNode schema,
+    Set<String> liveOnly) {
 
   public ResourceTypeSchema {
     requireNonNull(name, "name is null");
     requireNonNull(schema, "schema is null");
     provider = provider == null ? name.substring(0, Math.max(0, name.indexOf('.'))) : provider;
     description = description == null ? "" : description;
+    if (liveOnly == null) {
+      Set<String> paths = new LinkedHashSet<>();
+      schema.path("x-lcscan").path("liveOnly").forEach(path -> paths.add(path.asText()));
+      liveOnly = paths;
+    }
+    liveOnly = Set.copyOf(liveOnly);
+  }
+
+  public ResourceTypeSchema(
+      String name, String provider, String description, boolean dataStore, JsonNode schema) {
+    this(name, provider, description, dataStore, schema, null);
+  }
+
+  /** Whether a plan can never carry the attribute path, nor anything under it. */
+  public boolean isLiveOnly(String path) {
+    for (String live : liveOnly) {
+      if (path.equals(live) || path.startsWith(live + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -89,86 +89,118 @@ public final class RuleCompiler {
   private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
   private final Map<String, ResourceTypeSchema> types;
-  private final CelCompiler compiler;
-  private final CelRuntime runtime;
-  private final CelOptimizer optimizer;
+  private final PrecompiledRules precompiled;
+  // built on the first rule that has to be compiled: a catalog taken from the build's compiled
+  // rules needs neither (BENCHMARKS.md, "Terraform plan scan: startup")
+  private CelCompiler compiler;
+  private CelOptimizer optimizer;
 
+  /** A compiler that compiles every rule. */
   public RuleCompiler(Map<String, ResourceTypeSchema> types) {
+    this(types, PrecompiledRules.none());
+  }
+
+  /**
+   * A compiler that takes a rule from {@code precompiled} when it holds the same rule (its caller
+   * checked that it was compiled from this very catalog), and compiles it otherwise.
+   */
+  public RuleCompiler(Map<String, ResourceTypeSchema> types, PrecompiledRules precompiled) {
     this.types = Map.copyOf(requireNonNull(types, "types is null"));
-    this.compiler =
-        CelCompilerFactory.standardCelCompilerBuilder()
-            .setOptions(OPTIONS)
-            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-            .addLibraries(
-                CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
-            // cel.bind is BindMacro; the optimizer's cel.@block is declared as the bindings
-            // extension declares it
-            .addMacros(BindMacro.MACRO)
-            .addFunctionDeclarations(CelBindingsExtensions.CEL_BLOCK_FUNCTION_DECL)
-            .addVar("resource", STRING_MAP)
-            .addVar("settings", STRING_MAP)
-            .addVar("now", SimpleType.TIMESTAMP)
-            .addFunctionDeclarations(
-                function(SKIP, "lcscan_skip_string", SimpleType.DYN, SimpleType.STRING),
-                function(FAIL, "lcscan_fail_string", SimpleType.DYN, SimpleType.STRING),
-                function(DAYS_SINCE, "lcscan_daysSince_string", SimpleType.INT, SimpleType.STRING),
-                function(DAYS_UNTIL, "lcscan_daysUntil_string", SimpleType.INT, SimpleType.STRING),
-                function(TAG_OF, "lcscan_tagOf_string", SimpleType.STRING, SimpleType.STRING),
-                function(IN_DISPOSAL, "lcscan_inDisposal", SimpleType.BOOL),
-                function(
-                    RESOURCES,
-                    "lcscan_resources_string",
-                    ListType.create(SimpleType.DYN),
-                    SimpleType.STRING),
-                function(
-                    RESOURCE_EXISTS,
-                    "lcscan_resourceExists_string",
-                    SimpleType.BOOL,
-                    SimpleType.STRING),
-                function(APPROVAL, "lcscan_approval", STRING_MAP),
-                function(WEAKENING, "lcscan_weakening", SimpleType.STRING),
-                function(
-                    RESOURCE_BY_ID, "lcscan_resourceById_string", STRING_MAP, SimpleType.STRING),
-                function(ERROR, "lcscan_error_string", SimpleType.DYN, SimpleType.STRING),
-                function(BindMacro.HOLD, BindMacro.HOLD, SimpleType.DYN, SimpleType.DYN),
-                function(BindMacro.HELD, BindMacro.HELD, SimpleType.DYN, SimpleType.DYN))
-            .build();
-    this.runtime =
-        CelRuntimeFactory.plannerRuntimeBuilder()
-            .setOptions(OPTIONS)
-            .setStandardFunctions(
-                CelStandardFunctions.newBuilder()
-                    .excludeFunctions(CelStandardFunctions.StandardFunction.ADD)
-                    .build())
-            .addFunctionBindings(addFunction())
-            .addLibraries(
-                CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
-            .addFunctionBindings(
-                CelFunctionBinding.from(
-                    "lcscan_skip_string", String.class, reason -> new RuleSignal.Skip(reason)),
-                CelFunctionBinding.from(
-                    "lcscan_fail_string", String.class, message -> new RuleSignal.Fail(message)),
-                CelFunctionBinding.from(BindMacro.HOLD, Object.class, BindMacro::hold),
-                CelFunctionBinding.from(BindMacro.HELD, Object.class, BindMacro::held),
-                CelFunctionBinding.from(
-                    "lcscan_error_string",
-                    String.class,
-                    message -> {
-                      throw RuleError.raise(message);
-                    }))
-            .addLateBoundFunctions(LATE_BOUND)
-            .build();
-    // Common subexpression elimination: rules repeat approval(), resources(...) lookups and
-    // attribute reads across their ternary branches; cel.@block evaluates each once.
-    this.optimizer =
-        CelOptimizerFactory.standardCelOptimizerBuilder(compiler, runtime)
-            .addAstOptimizers(
-                SubexpressionOptimizer.newInstance(
-                    SubexpressionOptimizer.SubexpressionOptimizerOptions.newBuilder()
-                        .populateMacroCalls(true)
-                        .addEliminableFunctions(LATE_BOUND)
-                        .build()))
-            .build();
+    this.precompiled = requireNonNull(precompiled, "precompiled is null");
+  }
+
+  private static CelCompiler newCompiler() {
+    return CelCompilerFactory.standardCelCompilerBuilder()
+        .setOptions(OPTIONS)
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .addLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
+        // cel.bind is BindMacro; the optimizer's cel.@block is declared as the bindings
+        // extension declares it
+        .addMacros(BindMacro.MACRO)
+        .addFunctionDeclarations(CelBindingsExtensions.CEL_BLOCK_FUNCTION_DECL)
+        .addVar("resource", STRING_MAP)
+        .addVar("settings", STRING_MAP)
+        .addVar("now", SimpleType.TIMESTAMP)
+        .addFunctionDeclarations(
+            function(SKIP, "lcscan_skip_string", SimpleType.DYN, SimpleType.STRING),
+            function(FAIL, "lcscan_fail_string", SimpleType.DYN, SimpleType.STRING),
+            function(DAYS_SINCE, "lcscan_daysSince_string", SimpleType.INT, SimpleType.STRING),
+            function(DAYS_UNTIL, "lcscan_daysUntil_string", SimpleType.INT, SimpleType.STRING),
+            function(TAG_OF, "lcscan_tagOf_string", SimpleType.STRING, SimpleType.STRING),
+            function(IN_DISPOSAL, "lcscan_inDisposal", SimpleType.BOOL),
+            function(
+                RESOURCES,
+                "lcscan_resources_string",
+                ListType.create(SimpleType.DYN),
+                SimpleType.STRING),
+            function(
+                RESOURCE_EXISTS,
+                "lcscan_resourceExists_string",
+                SimpleType.BOOL,
+                SimpleType.STRING),
+            function(APPROVAL, "lcscan_approval", STRING_MAP),
+            function(WEAKENING, "lcscan_weakening", SimpleType.STRING),
+            function(RESOURCE_BY_ID, "lcscan_resourceById_string", STRING_MAP, SimpleType.STRING),
+            function(ERROR, "lcscan_error_string", SimpleType.DYN, SimpleType.STRING),
+            function(BindMacro.HOLD, BindMacro.HOLD, SimpleType.DYN, SimpleType.DYN),
+            function(BindMacro.HELD, BindMacro.HELD, SimpleType.DYN, SimpleType.DYN))
+        .build();
+  }
+
+  /**
+   * The planner runtime every rule runs on, whether compiled here or at build time: one set of
+   * function bindings. It is immutable and thread-safe, so one instance serves the process.
+   */
+  public static CelRuntime runtime() {
+    return RuntimeHolder.RUNTIME;
+  }
+
+  private static final class RuntimeHolder {
+    static final CelRuntime RUNTIME = newRuntime();
+  }
+
+  private static CelRuntime newRuntime() {
+    return CelRuntimeFactory.plannerRuntimeBuilder()
+        .setOptions(OPTIONS)
+        .setStandardFunctions(
+            CelStandardFunctions.newBuilder()
+                .excludeFunctions(CelStandardFunctions.StandardFunction.ADD)
+                .build())
+        .addFunctionBindings(addFunction())
+        .addLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
+        .addFunctionBindings(
+            CelFunctionBinding.from(
+                "lcscan_skip_string", String.class, reason -> new RuleSignal.Skip(reason)),
+            CelFunctionBinding.from(
+                "lcscan_fail_string", String.class, message -> new RuleSignal.Fail(message)),
+            CelFunctionBinding.from(BindMacro.HOLD, Object.class, BindMacro::hold),
+            CelFunctionBinding.from(BindMacro.HELD, Object.class, BindMacro::held),
+            CelFunctionBinding.from(
+                "lcscan_error_string",
+                String.class,
+                message -> {
+                  throw RuleError.raise(message);
+                }))
+        .addLateBoundFunctions(LATE_BOUND)
+        .build();
+  }
+
+  private synchronized CelCompiler compiler() {
+    if (compiler == null) {
+      compiler = newCompiler();
+      // Common subexpression elimination: rules repeat approval(), resources(...) lookups and
+      // attribute reads across their ternary branches; cel.@block evaluates each once.
+      optimizer =
+          CelOptimizerFactory.standardCelOptimizerBuilder(compiler, runtime())
+              .addAstOptimizers(
+                  SubexpressionOptimizer.newInstance(
+                      SubexpressionOptimizer.SubexpressionOptimizerOptions.newBuilder()
+                          .populateMacroCalls(true)
+                          .addEliminableFunctions(LATE_BOUND)
+                          .build()))
+              .build();
+    }
+    return compiler;
   }
 
   /**
@@ -211,7 +243,12 @@ public final class RuleCompiler {
     if (source == null || source.isBlank()) {
       return new Compilation(Optional.empty(), List.of("rule for " + resourceType + " is empty"));
     }
-    CelValidationResult parsed = compiler.parse(source, controlId + "/" + resourceType);
+    Optional<CompiledRule> stored = precompiled.rule(controlId, resourceType, source);
+    if (stored.isPresent()) {
+      return new Compilation(stored, List.of());
+    }
+    CelCompiler celCompiler = compiler();
+    CelValidationResult parsed = celCompiler.parse(source, controlId + "/" + resourceType);
     if (parsed.hasError()) {
       return new Compilation(
           Optional.empty(),
@@ -219,7 +256,7 @@ public final class RuleCompiler {
     }
     CelAbstractSyntaxTree ast;
     try {
-      CelValidationResult checked = compiler.check(parsed.getAst());
+      CelValidationResult checked = celCompiler.check(parsed.getAst());
       if (checked.hasError()) {
         return new Compilation(
             Optional.empty(),
@@ -246,13 +283,13 @@ public final class RuleCompiler {
     problems.addAll(reads.problems);
     CelAbstractSyntaxTree planned = ast;
     try {
-      planned = optimizer.optimize(ast);
+      planned = optimizer().optimize(ast);
     } catch (CelOptimizationException | RuntimeException e) {
       // The rule still runs, unoptimized.
     }
     Program program;
     try {
-      program = runtime.createProgram(planned);
+      program = runtime().createProgram(planned);
     } catch (Exception e) {
       problems.add("rule for " + resourceType + ": cannot plan: " + oneLine(e.getMessage()));
       return new Compilation(Optional.empty(), problems);
@@ -267,8 +304,14 @@ public final class RuleCompiler {
             List.copyOf(reads.resourceFields),
             List.copyOf(reads.settingsPaths),
             reads.lookupTypes,
-            reads.readsChange);
+            reads.readsChange,
+            planned);
     return new Compilation(Optional.of(rule), problems);
+  }
+
+  private synchronized CelOptimizer optimizer() {
+    compiler();
+    return optimizer;
   }
 
   private static String issues(CelValidationResult result) {

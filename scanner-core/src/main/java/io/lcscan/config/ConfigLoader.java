@@ -10,6 +10,7 @@ import io.lcscan.catalog.CompiledRule;
 import io.lcscan.catalog.Control;
 import io.lcscan.catalog.Framework;
 import io.lcscan.catalog.Localized;
+import io.lcscan.catalog.PrecompiledRules;
 import io.lcscan.catalog.ResourceTypeSchema;
 import io.lcscan.catalog.RuleCompiler;
 import io.lcscan.spi.Classification;
@@ -59,10 +60,47 @@ final class ConfigLoader {
   private static final Set<String> CLAUSE_KEYS = Set.of("ref", "title", "verified", "controls");
 
   private final ConfigSource source;
+  private final PrecompiledRules precompiled;
   private final List<CatalogException> problems = new ArrayList<>();
 
-  ConfigLoader(ConfigSource source) {
-    this.source = source;
+  ConfigLoader(ConfigSource source, PrecompiledRules precompiled) {
+    this.source = new ReadOnce(source);
+    this.precompiled = precompiled;
+  }
+
+  /** Keeps what was read, since the digest reads every catalog file again. */
+  private static final class ReadOnce implements ConfigSource {
+    private final ConfigSource source;
+    private final Map<String, Optional<byte[]>> read = new HashMap<>();
+
+    ReadOnce(ConfigSource source) {
+      this.source = source;
+    }
+
+    @Override
+    public List<String> list(String folder) {
+      return source.list(folder);
+    }
+
+    @Override
+    public Optional<byte[]> read(String path) {
+      Optional<byte[]> bytes = read.get(path);
+      if (bytes == null) {
+        bytes = source.read(path);
+        read.put(path, bytes);
+      }
+      return bytes;
+    }
+
+    @Override
+    public String displayName(String path) {
+      return source.displayName(path);
+    }
+
+    @Override
+    public String toString() {
+      return source.toString();
+    }
   }
 
   LcscanConfig.LoadResult load() {
@@ -100,7 +138,9 @@ final class ConfigLoader {
 
     Map<String, ResourceTypeSchema> types = loadTypes();
     Map<String, FrameworkFile> frameworks = loadFrameworks();
-    RuleCompiler compiler = new RuleCompiler(types);
+    String digest = digest();
+    // rules compiled from this very catalog at build time are taken as they are
+    RuleCompiler compiler = new RuleCompiler(types, precompiled.forCatalog(digest));
     Map<String, ControlFile> controls = new TreeMap<>();
     Set<String> brokenControlIds = new TreeSet<>();
     for (String path : source.list("controls")) {
@@ -117,7 +157,7 @@ final class ConfigLoader {
             frameworks.values().stream().map(FrameworkFile::framework).toList(),
             types,
             rules,
-            digest());
+            digest);
     List<CatalogException> sorted = new ArrayList<>(problems);
     sorted.sort(Comparator.comparing(CatalogException::file).thenComparing(CatalogException::line));
     return new LcscanConfig.LoadResult(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.lcscan.catalog.Catalog;
 import io.lcscan.catalog.CatalogException;
+import io.lcscan.catalog.PrecompiledRules;
 import java.util.List;
 
 /**
@@ -36,7 +37,15 @@ public final class LcscanConfig {
    * @throws ConfigException with every problem found, each {@code file:line: problem}
    */
   public static LcscanConfig load(ConfigSource source) {
-    LoadResult result = loadPartial(source);
+    return load(source, PrecompiledRules.bundled());
+  }
+
+  /**
+   * Like {@link #load(ConfigSource)}, taking the rules of a catalog whose digest matches {@code
+   * precompiled} from there instead of compiling them.
+   */
+  public static LcscanConfig load(ConfigSource source, PrecompiledRules precompiled) {
+    LoadResult result = loadPartial(source, precompiled);
     if (!result.problems().isEmpty()) {
       throw new ConfigException(result.problems());
     }
@@ -49,9 +58,17 @@ public final class LcscanConfig {
    * Never throws for bad content.
    */
   public static LoadResult loadPartial(ConfigSource source) {
+    return loadPartial(source, PrecompiledRules.bundled());
+  }
+
+  /**
+   * Like {@link #loadPartial(ConfigSource)}, with the rules of {@code precompiled} when they fit.
+   */
+  public static LoadResult loadPartial(ConfigSource source, PrecompiledRules precompiled) {
     requireNonNull(source, "source is null");
+    requireNonNull(precompiled, "precompiled is null");
     try {
-      return new ConfigLoader(source).load();
+      return new ConfigLoader(source, precompiled).load();
     } catch (RuntimeException e) {
       // Reading the source itself failed (an unreadable folder or jar): nothing loaded.
       CatalogException problem =

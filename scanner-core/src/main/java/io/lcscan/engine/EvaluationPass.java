@@ -13,6 +13,7 @@ import io.lcscan.catalog.CelMap;
 import io.lcscan.catalog.CelValues;
 import io.lcscan.catalog.CompiledRule;
 import io.lcscan.catalog.Control;
+import io.lcscan.catalog.ResourceTypeSchema;
 import io.lcscan.catalog.RuleCompiler;
 import io.lcscan.catalog.RuleError;
 import io.lcscan.catalog.RuleSignal;
@@ -26,6 +27,7 @@ import io.lcscan.spi.CoverageGap;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.Inventory;
 import io.lcscan.spi.Resource;
+import io.lcscan.spi.ResourceSource;
 import io.lcscan.spi.Status;
 import java.time.Duration;
 import java.time.Instant;
@@ -365,7 +367,15 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     try {
       result = rule.program().eval(this, this);
     } catch (CelEvaluationException | RuntimeException e) {
-      String message = RuleError.find(e).orElseGet(() -> errorMessage(rule, e));
+      Optional<String> ruleError = RuleError.find(e);
+      if (ruleError.isEmpty()) {
+        String deferred = liveOnlyMessage(rule, e);
+        if (deferred != null) {
+          return finding(
+              control, classification, Status.NOT_APPLICABLE, deferred, evidence(rule), null);
+        }
+      }
+      String message = ruleError.orElseGet(() -> errorMessage(rule, e));
       return finding(control, classification, Status.ERROR, message, evidence(rule), null);
     }
     if (result instanceof Boolean value) {
@@ -527,15 +537,55 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
           + " known after apply";
     }
     if (!absent.isEmpty()) {
+      boolean plan =
+          resource.source() != null && ResourceSource.PLAN.equals(resource.source().kind());
       return String.join(", ", absent)
           + (absent.size() == 1 ? " is" : " are")
-          + " absent: the source did not report "
-          + (absent.size() == 1 ? "it" : "them")
-          + " ("
+          + (plan
+              ? " not in the plan, and only a live scan can tell ("
+              : " absent: the source did not report " + (absent.size() == 1 ? "it" : "them") + " (")
           + celMessage
           + ")";
     }
     return "the rule could not be evaluated: " + celMessage;
+  }
+
+  /**
+   * The message of a plan resource whose rule failed only for want of attributes that no plan
+   * carries ({@code x-lcscan.liveOnly}): the control is for the live scan after deployment, so the
+   * plan scan neither passes nor errs on it. Null when anything else is missing.
+   */
+  private String liveOnlyMessage(CompiledRule rule, Exception e) {
+    ResourceSource source = resource.source();
+    if (source == null || !ResourceSource.PLAN.equals(source.kind())) {
+      return null;
+    }
+    ResourceTypeSchema type = config.catalog().types().get(resource.type());
+    if (type == null || type.liveOnly().isEmpty()) {
+      return null;
+    }
+    String celMessage = e.getMessage() == null ? "" : e.getMessage();
+    Matcher matcher = MISSING_KEY.matcher(celMessage);
+    String missingKey = matcher.find() ? matcher.group(1) : null;
+    List<String> absent = new ArrayList<>();
+    for (int i = 0; i < rule.attributePaths().size(); i++) {
+      String path = rule.attributePaths().get(i);
+      if (!resource.attributes().at(rule.attributePointers().get(i)).isMissingNode()
+          || (missingKey != null && !mentions(path, missingKey))) {
+        continue;
+      }
+      if (knownAfterApply(path) || !type.isLiveOnly(path)) {
+        return null;
+      }
+      absent.add(path);
+    }
+    if (absent.isEmpty()) {
+      return null;
+    }
+    return "live scan only: "
+        + String.join(", ", absent)
+        + (absent.size() == 1 ? " is" : " are")
+        + " reported by the running service, never by a plan";
   }
 
   private static boolean mentions(String path, String key) {

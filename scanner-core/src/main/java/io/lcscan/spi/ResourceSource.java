@@ -13,15 +13,18 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ResourceSource(String kind, List<String> calls, String address, String file) {
+  public static final String LIVE = "live";
+  public static final String PLAN = "plan";
+
   public ResourceSource {
     calls = calls == null ? List.of() : List.copyOf(calls);
   }
 
   public static ResourceSource live(List<String> calls) {
-    return new ResourceSource("live", calls, null, null);
+    return new ResourceSource(LIVE, calls, null, null);
   }
 
   public static ResourceSource plan(String address, String file) {
-    return new ResourceSource("plan", List.of(), address, file);
+    return new ResourceSource(PLAN, List.of(), address, file);
   }
 }

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -81,6 +83,9 @@ public final class HtmlRenderer implements Renderer {
     KNOWN_FRAMEWORKS.put("iso27017", new Localized("ISO/IEC 27017", "ISO/IEC 27017"));
     KNOWN_FRAMEWORKS.put("ismap", new Localized("ISMAP", "ISMAP"));
   }
+
+  // only a key to find equal evidence; what the page gets is written by the html-safe generator
+  private static final ObjectWriter KEY_WRITER = new ObjectMapper().writer();
 
   private final Configuration freemarker;
   private final String css;
@@ -569,8 +574,15 @@ public final class HtmlRenderer implements Renderer {
   // --- the embedded findings ------------------------------------------------------------------
 
   /**
-   * Writes the findings once, compactly: the low-cardinality fields are indexes into dictionaries,
-   * so 100k findings stay a few tens of megabytes and parse in one JSON.parse.
+   * Writes the findings once, compactly, because every byte of the file goes through the browser's
+   * HTML parser before the script runs: the low-cardinality fields are indexes into dictionaries,
+   * and resources, messages and evidence are written once each and referenced by index (a resource
+   * has a finding per control, and many findings share a message or evidence).
+   *
+   * <p>{@code res}: [provider, account, region, type, id, name, classification], the first four
+   * indexes into {@code dict}; {@code msg}: the distinct messages, {@code ""} first; {@code ev}:
+   * the distinct evidence objects; {@code f}: [control, status, severity, phase, resource, message,
+   * evidence or -1, waiver or -1].
    */
   private static void data(ReportModel model, Writer out) throws IOException {
     List<Finding> findings = model.findings();
@@ -584,15 +596,56 @@ public final class HtmlRenderer implements Renderer {
     Dictionary regions = new Dictionary(findings, Finding::region, null);
     Dictionary types = new Dictionary(findings, Finding::resourceType, null);
     Map<Finding.WaiverRef, Integer> waivers = new LinkedHashMap<>();
-    for (Finding finding : findings) {
+    Map<List<String>, Integer> resources = new LinkedHashMap<>();
+    Map<String, Integer> messages = new LinkedHashMap<>();
+    messages.put("", 0);
+    Map<String, Integer> evidenceIndex = new HashMap<>();
+    List<Map<String, JsonNode>> evidence = new ArrayList<>();
+    int[][] rows = new int[findings.size()][];
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = findings.get(i);
       if (finding.waiver() != null) {
         waivers.putIfAbsent(finding.waiver(), waivers.size());
       }
+      int resource =
+          resources.computeIfAbsent(
+              List.of(
+                  text(finding.provider()),
+                  text(finding.account()),
+                  text(finding.region()),
+                  text(finding.resourceType()),
+                  text(finding.resourceId()),
+                  text(finding.resourceName()),
+                  name(finding.classification())),
+              key -> resources.size());
+      int message = messages.computeIfAbsent(text(finding.message()), key -> messages.size());
+      int proof = -1;
+      if (finding.evidence() != null && !finding.evidence().isEmpty()) {
+        Map<String, JsonNode> sorted = new TreeMap<>(finding.evidence());
+        proof =
+            evidenceIndex.computeIfAbsent(
+                KEY_WRITER.writeValueAsString(sorted),
+                key -> {
+                  evidence.add(sorted);
+                  return evidence.size() - 1;
+                });
+      }
+      rows[i] =
+          new int[] {
+            controls.index(finding.controlId()),
+            statuses.index(name(finding.status())),
+            severities.index(name(finding.severity())),
+            phases.index(name(finding.phase())),
+            resource,
+            message,
+            proof,
+            finding.waiver() == null ? -1 : waivers.get(finding.waiver())
+          };
     }
 
     JsonGenerator json = HtmlSafeJson.generator(out);
     json.writeStartObject();
-    json.writeNumberField("v", 1);
+    json.writeNumberField("v", 2);
     json.writeStringField("lang", model.language());
     json.writeObjectFieldStart("dict");
     controls.write(json, "control");
@@ -634,33 +687,40 @@ public final class HtmlRenderer implements Renderer {
     }
     json.writeEndArray();
 
-    json.writeArrayFieldStart("f");
-    for (Finding finding : findings) {
+    json.writeArrayFieldStart("res");
+    for (List<String> resource : resources.keySet()) {
       json.writeStartArray();
-      json.writeNumber(controls.index(finding.controlId()));
-      json.writeNumber(statuses.index(name(finding.status())));
-      json.writeNumber(severities.index(name(finding.severity())));
-      json.writeNumber(phases.index(name(finding.phase())));
-      json.writeNumber(providers.index(finding.provider()));
-      json.writeNumber(accounts.index(finding.account()));
-      json.writeNumber(regions.index(finding.region()));
-      json.writeNumber(types.index(finding.resourceType()));
-      json.writeString(text(finding.resourceId()));
-      json.writeString(text(finding.resourceName()));
-      json.writeString(finding.classification() == null ? "" : finding.classification().name());
-      json.writeString(text(finding.message()));
-      if (finding.evidence() == null || finding.evidence().isEmpty()) {
-        json.writeNumber(0);
-      } else {
-        json.writeStartObject();
-        for (Map.Entry<String, JsonNode> entry : new TreeMap<>(finding.evidence()).entrySet()) {
-          json.writeFieldName(entry.getKey());
-          json.writeTree(entry.getValue());
-        }
-        json.writeEndObject();
-      }
-      json.writeNumber(finding.waiver() == null ? -1 : waivers.get(finding.waiver()));
+      json.writeNumber(providers.index(resource.get(0)));
+      json.writeNumber(accounts.index(resource.get(1)));
+      json.writeNumber(regions.index(resource.get(2)));
+      json.writeNumber(types.index(resource.get(3)));
+      json.writeString(resource.get(4));
+      json.writeString(resource.get(5));
+      json.writeString(resource.get(6));
       json.writeEndArray();
+    }
+    json.writeEndArray();
+
+    json.writeArrayFieldStart("msg");
+    for (String message : messages.keySet()) {
+      json.writeString(message);
+    }
+    json.writeEndArray();
+
+    json.writeArrayFieldStart("ev");
+    for (Map<String, JsonNode> proof : evidence) {
+      json.writeStartObject();
+      for (Map.Entry<String, JsonNode> entry : proof.entrySet()) {
+        json.writeFieldName(entry.getKey());
+        json.writeTree(entry.getValue());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+
+    json.writeArrayFieldStart("f");
+    for (int[] row : rows) {
+      json.writeArray(row, 0, row.length);
     }
     json.writeEndArray();
     json.writeEndObject();

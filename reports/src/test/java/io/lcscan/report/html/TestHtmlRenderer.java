@@ -233,12 +233,94 @@ class TestHtmlRenderer {
     assertThat(block).contains("\\u003C/script\\u003E").contains("\\u2028").contains("\\u2029");
     JsonNode tree = new ObjectMapper().readTree(block);
     List<String> names = new ArrayList<>();
-    tree.path("f").forEach(f -> names.add(f.get(9).asText()));
+    tree.path("f").forEach(f -> names.add(tree.path("res").get(f.get(4).asInt()).get(5).asText()));
     assertThat(names).containsExactlyInAnyOrderElementsOf(HtmlFixtures.XSS);
     List<String> evidenceKeys = new ArrayList<>();
-    tree.path("f").forEach(f -> f.get(12).fieldNames().forEachRemaining(evidenceKeys::add));
+    tree.path("f")
+        .forEach(
+            f ->
+                tree.path("ev")
+                    .get(f.get(6).asInt())
+                    .fieldNames()
+                    .forEachRemaining(evidenceKeys::add));
     assertThat(evidenceKeys).containsAll(HtmlFixtures.XSS);
+    List<String> messages = new ArrayList<>();
+    tree.path("f").forEach(f -> messages.add(tree.path("msg").get(f.get(5).asInt()).asText()));
+    assertThat(messages).allMatch(m -> m.startsWith("tag owner="));
     tree.path("waivers").forEach(w -> assertThat(HtmlFixtures.XSS).contains(w.get(0).asText()));
+  }
+
+  @Test
+  void theDataBlockDecodesToEveryFindingInReportOrder() throws IOException {
+    ReportModel model = HtmlFixtures.model("en");
+    JsonNode data = data(render(model));
+    List<Finding> findings = model.findings();
+    JsonNode rows = data.path("f");
+    assertThat(rows).hasSize(findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      Finding finding = findings.get(i);
+      JsonNode row = rows.get(i);
+      JsonNode resource = data.path("res").get(row.get(4).asInt());
+      assertThat(dict(data, "control", row.get(0))).isEqualTo(text(finding.controlId()));
+      assertThat(dict(data, "status", row.get(1))).isEqualTo(finding.status().name());
+      assertThat(dict(data, "provider", resource.get(0))).isEqualTo(text(finding.provider()));
+      assertThat(dict(data, "account", resource.get(1))).isEqualTo(text(finding.account()));
+      assertThat(dict(data, "region", resource.get(2))).isEqualTo(text(finding.region()));
+      assertThat(dict(data, "type", resource.get(3))).isEqualTo(text(finding.resourceType()));
+      assertThat(resource.get(4).asText()).isEqualTo(text(finding.resourceId()));
+      assertThat(resource.get(5).asText()).isEqualTo(text(finding.resourceName()));
+      assertThat(data.path("msg").get(row.get(5).asInt()).asText())
+          .isEqualTo(text(finding.message()));
+      if (finding.evidence().isEmpty()) {
+        assertThat(row.get(6).asInt()).isEqualTo(-1);
+      } else {
+        JsonNode evidence = data.path("ev").get(row.get(6).asInt());
+        finding
+            .evidence()
+            .forEach((path, value) -> assertThat(evidence.get(path)).isEqualTo(value));
+        assertThat(evidence.size()).isEqualTo(finding.evidence().size());
+      }
+      if (finding.waiver() == null) {
+        assertThat(row.get(7).asInt()).isEqualTo(-1);
+      } else {
+        JsonNode waiver = data.path("waivers").get(row.get(7).asInt());
+        assertThat(waiver.get(0).asText()).isEqualTo(finding.waiver().id());
+        assertThat(waiver.get(4).asBoolean()).isEqualTo(finding.waiver().lapsed());
+      }
+    }
+    // resources are shared: one entry per distinct resource, not per finding
+    long distinct =
+        findings.stream()
+            .map(
+                f ->
+                    List.of(
+                        text(f.provider()),
+                        text(f.account()),
+                        text(f.region()),
+                        text(f.resourceType()),
+                        text(f.resourceId()),
+                        text(f.resourceName()),
+                        text(f.classification())))
+            .distinct()
+            .count();
+    assertThat(data.path("res").size()).isEqualTo((int) distinct);
+  }
+
+  @Test
+  void theScriptMarksWhenItIsReady() throws IOException {
+    String html = render(HtmlFixtures.model("en"));
+    assertThat(all(SCRIPT, html).get(0))
+        .contains("setAttribute('data-ready', '1')")
+        .contains("mark('lc-ready')");
+  }
+
+  private static String dict(JsonNode data, String field, JsonNode index) {
+    JsonNode value = data.path("dict").path(field).get(index.asInt());
+    return value == null ? "" : value.asText();
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
   }
 
   @Test
@@ -295,7 +377,12 @@ class TestHtmlRenderer {
     String html = out.toString(UTF_8);
     // the rows are rendered page by page from the data, never as 100k elements of markup
     assertThat(count(html, "<tr")).isLessThan(200);
-    assertThat(data(html).path("f")).hasSize(100_000);
+    JsonNode data = data(html);
+    assertThat(data.path("f")).hasSize(100_000);
+    // every resource, message and evidence object is written once, however many findings share it
+    assertThat(data.path("res")).hasSize(100_000);
+    assertThat(data.path("msg")).hasSize(2);
+    assertThat(data.path("ev")).hasSize(2);
     assertThat(bar(html, "status-FAIL"))
         .isEqualTo(model.result().countsByStatus().get(Status.FAIL));
     assertThat(out.size()).isLessThan(64 << 20);

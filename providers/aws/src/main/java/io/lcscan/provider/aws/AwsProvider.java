@@ -14,6 +14,7 @@ import io.lcscan.spi.Provider;
 import io.lcscan.spi.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,13 @@ public final class AwsProvider implements Provider {
 
   @Override
   public void collect(Scope scope, CollectionSink sink) throws InterruptedException {
-    collect(scope, sink, selected(scope));
+    collect(scope, sink, selected(scope), AwsScanProgress.NONE);
+  }
+
+  /** Collects as {@link #collect(Scope, CollectionSink)} does, telling {@code progress} how far. */
+  public void collect(Scope scope, CollectionSink sink, AwsScanProgress progress)
+      throws InterruptedException {
+    collect(scope, sink, selected(scope), requireNonNull(progress, "progress is null"));
   }
 
   /**
@@ -118,7 +125,8 @@ public final class AwsProvider implements Provider {
     }
   }
 
-  void collect(Scope scope, CollectionSink target, List<AwsCollector> selected)
+  void collect(
+      Scope scope, CollectionSink target, List<AwsCollector> selected, AwsScanProgress progress)
       throws InterruptedException {
     requireNonNull(scope, "scope is null");
     requireNonNull(target, "target is null");
@@ -174,7 +182,8 @@ public final class AwsProvider implements Provider {
                         planner,
                         runtime,
                         clients,
-                        sink);
+                        sink,
+                        progress);
                     return null;
                   }));
         }
@@ -203,26 +212,41 @@ public final class AwsProvider implements Provider {
       AwsScanPlanner planner,
       CollectionRuntime runtime,
       AwsClientFactory clients,
-      CollectionSink sink)
+      CollectionSink sink,
+      AwsScanProgress progress)
       throws InterruptedException {
     try {
       AwsAccountSession session = planner.open(plan, scope, types, regionalTypes);
       if (session == null) {
         return;
       }
+      // how many collectors each region of the account still waits for
+      Map<String, AtomicInteger> pending = new LinkedHashMap<>();
       List<CollectionTask> tasks = new ArrayList<>();
       for (AwsCollector collector : selected) {
         for (String region : placements(collector, session, clients)) {
           CallContext calls = runtime.context(NAME, session.accountId(), region, sink);
           AwsCollectionContext context = new AwsCollectionContext(session, clients, calls);
+          AtomicInteger left =
+              pending.computeIfAbsent(progressUnit(region), unit -> new AtomicInteger());
+          left.incrementAndGet();
           tasks.add(
               new CollectionTask(
                   calls,
                   collector.service(),
                   collector.resourceTypes(),
-                  ignored -> collector.collect(context)));
+                  ignored -> {
+                    try {
+                      collector.collect(context);
+                    } finally {
+                      if (left.decrementAndGet() == 0) {
+                        progress.finished(1);
+                      }
+                    }
+                  }));
         }
       }
+      progress.planned(pending.size());
       runtime.run(tasks);
     } catch (InterruptedException e) {
       throw e;
@@ -234,6 +258,11 @@ public final class AwsProvider implements Provider {
     } finally {
       clients.closeAccount(plan.accountId());
     }
+  }
+
+  // account-wide settings are read in the home region, so they count with the global services
+  private static String progressUnit(String region) {
+    return "*".equals(region) ? AwsClientFactory.GLOBAL : region;
   }
 
   private static List<String> placements(
@@ -307,7 +336,7 @@ public final class AwsProvider implements Provider {
 
     @Override
     public void collect(Scope scope, CollectionSink sink) throws InterruptedException {
-      provider.collect(scope, sink, List.of(collector));
+      provider.collect(scope, sink, List.of(collector), AwsScanProgress.NONE);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,8 +54,12 @@ public final class Redactor {
               + "|shared[_-]?access[_-]?key|connection[_-]?string|credentials?|signature)"
               + "[A-Za-z0-9_.-]*|sig)"
               + "([\"']?\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&\"'<>]+)");
+  // the scheme is tried once per run of scheme characters, from its first letter: trying every
+  // position of a long run (a base64 blob such as a credential report) took quadratic time
   private static final Pattern URI_CREDENTIALS =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^:/@\\s\"'<>]*):([^@/\\s\"'<>]+)@");
+      Pattern.compile(
+          "(?<![A-Za-z0-9+.-])([0-9+.-]*+[A-Za-z][A-Za-z0-9+.-]*+://)([^:/@\\s\"'<>]*):([^@/\\s\"'<>]+)@");
+  private static final Map<String, Pattern> WHOLE_ELEMENTS = new ConcurrentHashMap<>();
   private static final Pattern AUTHORIZATION =
       Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
   private static final Pattern TOKENS =
@@ -95,7 +100,14 @@ public final class Redactor {
 
   /** Whether a field or element with this name holds a secret. */
   public static boolean isSecretName(String name) {
-    String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[-_ .]", "");
+    StringBuilder letters = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c != '-' && c != '_' && c != ' ' && c != '.') {
+        letters.append(c);
+      }
+    }
+    String normalized = letters.toString().toLowerCase(Locale.ROOT);
     if (SECRET_NAMES.contains(normalized)) {
       return true;
     }
@@ -287,10 +299,16 @@ public final class Redactor {
     }
     String result = xml;
     for (String element : wholeElements) {
+      if (!result.contains("<" + element)) {
+        continue;
+      }
       Pattern whole =
-          Pattern.compile(
-              "<(" + Pattern.quote(element) + ")(\\s[^>]*)?>.*?</" + Pattern.quote(element) + ">",
-              Pattern.DOTALL);
+          WHOLE_ELEMENTS.computeIfAbsent(
+              element,
+              name ->
+                  Pattern.compile(
+                      "<(" + Pattern.quote(name) + ")(\\s[^>]*)?>.*?</" + Pattern.quote(name) + ">",
+                      Pattern.DOTALL));
       result =
           whole
               .matcher(result)

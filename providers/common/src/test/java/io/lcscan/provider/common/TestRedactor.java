@@ -53,6 +53,25 @@ class TestRedactor {
     assertThat(Redactor.redactText("password: \"a b\"")).isEqualTo("password: \"[REDACTED]\"");
     assertThat(Redactor.redactText("postgres://admin:pw@db:5432/app"))
         .isEqualTo("postgres://admin:[REDACTED]@db:5432/app");
+    // the scheme starts at the first letter of its run, wherever the run starts
+    assertThat(Redactor.redactText("x=1.2+git+ssh://deploy:s3cr3t@git.example.com/repo"))
+        .isEqualTo("x=1.2+git+ssh://deploy:[REDACTED]@git.example.com/repo");
+  }
+
+  @Test
+  void aLongBase64BlobWithoutSecretsIsKeptAsItIs() {
+    // a credential report arrives as one base64 token of hundreds of kilobytes
+    StringBuilder csv = new StringBuilder("user,arn,password_enabled\n");
+    for (int i = 0; i < 2_000; i++) {
+      csv.append("user-").append(i).append(",arn:aws:iam::123456789012:user/user-").append(i);
+      csv.append(",true\n");
+    }
+    String blob =
+        java.util.Base64.getEncoder()
+            .encodeToString(csv.toString().getBytes(StandardCharsets.UTF_8));
+    String xml =
+        "<GetCredentialReportResult><Content>" + blob + "</Content></GetCredentialReportResult>";
+    assertThat(Redactor.redactXml(xml, Set.of("SecretAccessKey"))).isEqualTo(xml);
   }
 
   @Test

@@ -316,6 +316,9 @@ final class TerraformAwsMappings {
       kmsKey(context, context.self(), keyArgument, out, false);
     } else if (values.isUnknown(flag)) {
       out.unknown("encryption.customerManagedKey");
+    } else if (Boolean.FALSE.equals(on)) {
+      // as the live collectors report an unencrypted store: no key, so no customer key
+      out.put("encryption.customerManagedKey", false);
     }
   }
 
@@ -1220,6 +1223,9 @@ final class TerraformAwsMappings {
                 out.put("multiRegion", multi);
                 if (multi) {
                   out.put("multiRegionKeyType", "PRIMARY");
+                } else {
+                  // multi_region forces a new key, so a single-region key never has replicas
+                  out.put("replicaRegions", new TerraformListBuilder().items());
                 }
               }
               if (!replica) {
@@ -1320,6 +1326,15 @@ final class TerraformAwsMappings {
               }
               if (!v.isUnknown("deletion_protection") && v.get("deletion_protection") == null) {
                 out.put("deletionProtection", false);
+              }
+              // a new instance has no copies unless the plan creates a read replica of it or
+              // replicates its automated backups
+              if (c.creating()
+                  && c.referencing("aws_db_instance", "replicate_source_db").isEmpty()
+                  && c.referencing(
+                          "aws_db_instance_automated_backups_replication", "source_db_instance_arn")
+                      .isEmpty()) {
+                out.put("replication.destinations", new TerraformListBuilder().items());
               }
             })
         .build();

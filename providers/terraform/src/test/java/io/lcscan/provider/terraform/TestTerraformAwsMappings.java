@@ -47,6 +47,16 @@ class TestTerraformAwsMappings {
     assertThat(key.attributes().at("/deletion/pendingDeletion").asBoolean(true)).isFalse();
     assertThat(get("aws_kms_replica_key.osaka").attributes().at("/multiRegionKeyType").asText())
         .isEqualTo("REPLICA");
+    // multi_region = false: a single-region key has no replicas, now or later
+    assertThat(key.attributes().at("/replicaRegions").isArray()).isTrue();
+    assertThat(key.attributes().at("/replicaRegions")).isEmpty();
+  }
+
+  @Test
+  void aNewDatabaseWithoutReplicasOfThePlanHasNoCopies() {
+    Resource database = get("aws_db_instance.main");
+    assertThat(database.attributes().at("/replication/destinations").isArray()).isTrue();
+    assertThat(database.attributes().at("/replication/destinations")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,333 @@
+package io.lcscan.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.CodedInputStream;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
+import dev.cel.expr.CheckedExpr;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.Program;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Rules compiled when lcscan was built: the checked and optimized AST of every rule of the bundled
+ * catalog, with what each rule reads, keyed by the catalog digest. Loading a catalog with that
+ * digest takes its rules from here instead of type-checking and optimizing them again, which is
+ * most of a plan scan's time (BENCHMARKS.md, "Terraform plan scan: startup"); programs are planned
+ * on first use ({@link CompiledRule#program()}).
+ *
+ * <p>The file ({@link #RESOURCE}) is a header (format, compiler fingerprint, catalog digest) and
+ * one record per rule: control id, resource type, source, the reads, and the AST as a protobuf
+ * {@code CheckedExpr}. A file of another format or compiler, or for another catalog, is ignored.
+ */
+public final class PrecompiledRules {
+  /** Where the build puts the file, beside the bundled catalog. */
+  public static final String RESOURCE = "lcscan-config/compiled-rules.bin";
+
+  static final String MAGIC = "lcscan compiled rules";
+  static final int FORMAT = 1;
+
+  /**
+   * Classes whose code shapes a compiled AST: the environment and macros, and CEL's optimizer and
+   * AST conversion. The store's fingerprint hashes their bytes, so a store written by other code is
+   * ignored rather than trusted.
+   */
+  private static final List<String> FINGERPRINTED =
+      List.of(
+          "io/lcscan/catalog/RuleCompiler.class",
+          "io/lcscan/catalog/BindMacro.class",
+          "dev/cel/optimizer/optimizers/SubexpressionOptimizer.class",
+          "dev/cel/common/CelProtoAbstractSyntaxTree.class",
+          "dev/cel/checker/ExprChecker.class");
+
+  private static final PrecompiledRules NONE = new PrecompiledRules("", new byte[0], Map.of());
+
+  private final String digest;
+  private final byte[] bytes;
+  private final Map<String, Entry> entries;
+
+  private record Entry(
+      String controlId,
+      String resourceType,
+      String source,
+      List<String> attributePaths,
+      List<String> resourceFields,
+      List<String> settingsPaths,
+      Set<String> lookupTypes,
+      boolean readsChange,
+      int astOffset,
+      int astLength) {}
+
+  private PrecompiledRules(String digest, byte[] bytes, Map<String, Entry> entries) {
+    this.digest = digest;
+    this.bytes = bytes;
+    this.entries = entries;
+  }
+
+  /** No rules: everything is compiled. */
+  public static PrecompiledRules none() {
+    return NONE;
+  }
+
+  /** The rules compiled into the jar by the build, or none when it has no usable file. */
+  public static PrecompiledRules bundled() {
+    return BundledHolder.BUNDLED;
+  }
+
+  private static final class BundledHolder {
+    static final PrecompiledRules BUNDLED = loadBundled();
+  }
+
+  private static PrecompiledRules loadBundled() {
+    try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      return in == null ? NONE : read(in.readAllBytes());
+    } catch (IOException | RuntimeException e) {
+      // an unreadable store only costs time: the rules are compiled
+      return NONE;
+    }
+  }
+
+  /**
+   * Parses a store. Returns {@link #none()} when it was written in another format or by another
+   * compiler.
+   *
+   * @throws IOException when the bytes are not a store or are truncated
+   */
+  public static PrecompiledRules read(byte[] bytes) throws IOException {
+    requireNonNull(bytes, "bytes is null");
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    if (!MAGIC.equals(in.readUTF())) {
+      throw new IOException("not a compiled-rules file");
+    }
+    if (in.readInt() != FORMAT || !fingerprint().equals(in.readUTF())) {
+      return NONE;
+    }
+    String digest = in.readUTF();
+    int count = in.readInt();
+    Map<String, Entry> entries = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      String controlId = in.readUTF();
+      String resourceType = in.readUTF();
+      String source = text(in);
+      List<String> attributePaths = strings(in);
+      List<String> resourceFields = strings(in);
+      List<String> settingsPaths = strings(in);
+      Set<String> lookupTypes = new TreeSet<>(strings(in));
+      boolean readsChange = in.readBoolean();
+      int length = in.readInt();
+      int offset = bytes.length - in.available();
+      if (length < 0 || in.skipBytes(length) != length) {
+        throw new IOException("truncated compiled-rules file");
+      }
+      entries.put(
+          key(controlId, resourceType),
+          new Entry(
+              controlId,
+              resourceType,
+              source,
+              attributePaths,
+              resourceFields,
+              settingsPaths,
+              lookupTypes,
+              readsChange,
+              offset,
+              length));
+    }
+    if (in.available() != 0) {
+      throw new IOException("trailing bytes in compiled-rules file");
+    }
+    return new PrecompiledRules(digest, bytes, Map.copyOf(entries));
+  }
+
+  /**
+   * Writes the rules of a catalog that this process compiled, keyed by its digest.
+   *
+   * @throws IllegalArgumentException when a rule was not compiled here (it has no AST to store)
+   */
+  public static void write(Catalog catalog, OutputStream out) throws IOException {
+    requireNonNull(catalog, "catalog is null");
+    List<CompiledRule> rules = new ArrayList<>();
+    for (Control control : catalog.controls()) {
+      rules.addAll(catalog.rules(control.id()).values());
+    }
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeUTF(MAGIC);
+    data.writeInt(FORMAT);
+    data.writeUTF(fingerprint());
+    data.writeUTF(catalog.digest());
+    data.writeInt(rules.size());
+    for (CompiledRule rule : rules) {
+      CelAbstractSyntaxTree ast = rule.checkedAst();
+      if (ast == null) {
+        throw new IllegalArgumentException(rule.controlId() + "[" + rule.resourceType() + "]");
+      }
+      byte[] checked = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+      data.writeUTF(rule.controlId());
+      data.writeUTF(rule.resourceType());
+      text(data, rule.source());
+      strings(data, rule.attributePaths());
+      strings(data, rule.resourceFields());
+      strings(data, rule.settingsPaths());
+      strings(data, List.copyOf(new TreeSet<>(rule.lookupTypes())));
+      data.writeBoolean(rule.readsChange());
+      data.writeInt(checked.length);
+      data.write(checked);
+    }
+    data.flush();
+  }
+
+  /** The store as bytes; see {@link #write(Catalog, OutputStream)}. */
+  public static byte[] toBytes(Catalog catalog) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(catalog, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The digest of the catalog these rules were compiled from; empty for {@link #none()}. */
+  public String digest() {
+    return digest;
+  }
+
+  /** Number of rules held. */
+  public int size() {
+    return entries.size();
+  }
+
+  /** These rules when they were compiled from the catalog of {@code catalogDigest}, else none. */
+  public PrecompiledRules forCatalog(String catalogDigest) {
+    return !entries.isEmpty() && digest.equals(catalogDigest) ? this : NONE;
+  }
+
+  /**
+   * The stored rule for a control and type when its source is {@code source}, to be planned on
+   * first use.
+   */
+  Optional<CompiledRule> rule(String controlId, String resourceType, String source) {
+    Entry entry = entries.get(key(controlId, resourceType));
+    if (entry == null || !entry.source().equals(source)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CompiledRule(
+            entry.controlId(),
+            entry.resourceType(),
+            entry.source(),
+            () -> plan(entry),
+            entry.attributePaths(),
+            entry.resourceFields(),
+            entry.settingsPaths(),
+            entry.lookupTypes(),
+            entry.readsChange()));
+  }
+
+  private Program plan(Entry entry) {
+    try {
+      CheckedExpr checked =
+          CheckedExpr.parseFrom(
+              CodedInputStream.newInstance(bytes, entry.astOffset(), entry.astLength()));
+      CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst();
+      return RuleCompiler.runtime().createProgram(ast);
+    } catch (IOException | CelEvaluationException e) {
+      throw new IllegalStateException(
+          "cannot plan the compiled rule of "
+              + entry.controlId()
+              + " for "
+              + entry.resourceType()
+              + ": "
+              + RuleCompiler.oneLine(e.getMessage()),
+          e);
+    }
+  }
+
+  private static String key(String controlId, String resourceType) {
+    return controlId + "\u0000" + resourceType;
+  }
+
+  /** SHA-256 (hex) of {@link #FINGERPRINTED} and the format. */
+  static String fingerprint() {
+    return FingerprintHolder.FINGERPRINT;
+  }
+
+  private static final class FingerprintHolder {
+    static final String FINGERPRINT = computeFingerprint();
+  }
+
+  private static String computeFingerprint() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
+      ClassLoader loader = PrecompiledRules.class.getClassLoader();
+      for (String name : FINGERPRINTED) {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = loader.getResourceAsStream(name)) {
+          if (in != null) {
+            sha.update(in.readAllBytes());
+          }
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void text(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("truncated compiled-rules file");
+    }
+    byte[] utf8 = new byte[length];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  private static void strings(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      text(out, value);
+    }
+  }
+
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0 || count > in.available()) {
+      throw new IOException("truncated compiled-rules file");
+    }
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(text(in));
+    }
+    return values;
+  }
+}

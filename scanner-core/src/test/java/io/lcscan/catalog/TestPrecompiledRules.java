@@ -1,0 +1,282 @@
+package io.lcscan.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lcscan.config.ApprovedServices;
+import io.lcscan.config.Attestations;
+import io.lcscan.config.ConfigSource;
+import io.lcscan.config.LcscanConfig;
+import io.lcscan.config.Waivers;
+import io.lcscan.config.YamlDocument;
+import io.lcscan.engine.Engine;
+import io.lcscan.engine.TestConfigs;
+import io.lcscan.spi.Finding;
+import io.lcscan.spi.Inventory;
+import io.lcscan.spi.Resource;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules compiled at build time ({@link PrecompiledRules}) behave exactly as rules compiled at
+ * load, and a store that does not fit the catalog is never used.
+ */
+class TestPrecompiledRules {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+  private static LcscanConfig precompiled;
+  private static LcscanConfig compiled;
+
+  @TempDir Path root;
+
+  @BeforeAll
+  static void loadBothWays() {
+    precompiled = LcscanConfig.load(ConfigSource.bundled(), PrecompiledRules.bundled());
+    compiled = LcscanConfig.load(ConfigSource.bundled(), PrecompiledRules.none());
+  }
+
+  @Test
+  void theBuildStoresEveryRuleOfTheBundledCatalog() {
+    PrecompiledRules store = PrecompiledRules.bundled();
+    // loaded here: the other tests evaluate, and so plan, the shared one's rules
+    Catalog catalog = LcscanConfig.load(ConfigSource.bundled()).catalog();
+    assertThat(store.digest()).isEqualTo(catalog.digest());
+    assertThat(store.size()).isEqualTo(rules(catalog).size()).isGreaterThan(500);
+    // every rule came from the store, and none is planned before it is evaluated
+    assertThat(rules(catalog)).allSatisfy(rule -> assertThat(rule.checkedAst()).isNull());
+    assertThat(rules(catalog)).noneMatch(CompiledRule::planned);
+    assertThat(rules(compiled.catalog()))
+        .allSatisfy(rule -> assertThat(rule.checkedAst()).isNotNull());
+  }
+
+  @Test
+  void storedRulesReadWhatCompiledRulesRead() {
+    List<CompiledRule> stored = rules(precompiled.catalog());
+    List<CompiledRule> fresh = rules(compiled.catalog());
+    assertThat(stored).hasSameSizeAs(fresh);
+    for (int i = 0; i < stored.size(); i++) {
+      CompiledRule a = stored.get(i);
+      CompiledRule b = fresh.get(i);
+      assertThat(a.toString()).isEqualTo(b.toString());
+      assertThat(a.attributePaths()).isEqualTo(b.attributePaths());
+      assertThat(a.resourceFields()).isEqualTo(b.resourceFields());
+      assertThat(a.settingsPaths()).isEqualTo(b.settingsPaths());
+      assertThat(a.lookupTypes()).isEqualTo(b.lookupTypes());
+      assertThat(a.readsChange()).isEqualTo(b.readsChange());
+    }
+  }
+
+  @Test
+  void theExampleInventoryGivesTheSameFindings() throws IOException {
+    Inventory inventory;
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("lcscan-config/examples/inventory.json")) {
+      assertThat(in).isNotNull();
+      inventory = JSON.readValue(in, Inventory.class);
+    }
+    List<Finding> expected = findings(compiled, inventory);
+    assertThat(expected).hasSizeGreaterThan(50);
+    assertThat(findings(precompiled, inventory)).isEqualTo(expected);
+  }
+
+  @Test
+  void everyControlFixtureGivesTheSameFindings() throws IOException {
+    Path fixtures = ControlFixtures.defaultRoot();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(fixtures)) {
+      files = walk.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(50);
+    int cases = 0;
+    for (Path file : files) {
+      JsonNode document =
+          YamlDocument.parse(file.toString(), Files.readAllBytes(file)).root().path("cases");
+      for (JsonNode node : document) {
+        List<Resource> resources = new ArrayList<>();
+        if (node.has("resource")) {
+          resources.add(JSON.treeToValue(node.get("resource"), Resource.class));
+        }
+        for (JsonNode other : node.path("inventory")) {
+          resources.add(JSON.treeToValue(other, Resource.class));
+        }
+        Inventory inventory =
+            new Inventory(Inventory.SCHEMA_VERSION, null, resources, List.of(), List.of());
+        UnaryOperator<LcscanConfig> adjust = config -> adjusted(config, node);
+        String where = file.getFileName() + " " + node.path("name").asText();
+        assertThat(findings(adjust.apply(precompiled), inventory))
+            .as(where)
+            .isEqualTo(findings(adjust.apply(compiled), inventory));
+        cases++;
+      }
+    }
+    assertThat(cases).isGreaterThan(100);
+  }
+
+  @Test
+  void aStoreIsUsedOnlyForTheCatalogItWasCompiledFrom() throws IOException {
+    copyTestConfig();
+    byte[] bytes =
+        PrecompiledRules.toBytes(
+            LcscanConfig.load(ConfigSource.directory(root), PrecompiledRules.none()).catalog());
+    PrecompiledRules store = PrecompiledRules.read(bytes);
+    assertThat(store.size()).isPositive();
+
+    Catalog same = LcscanConfig.load(ConfigSource.directory(root), store).catalog();
+    assertThat(rules(same)).isNotEmpty().allSatisfy(rule -> assertThat(rule.checkedAst()).isNull());
+    assertThat(rules(same)).allSatisfy(rule -> assertThat(rule.program()).isNotNull());
+
+    // the bundled catalog has another digest: every rule is compiled
+    Catalog other = LcscanConfig.load(ConfigSource.bundled(), store).catalog();
+    assertThat(rules(other)).allSatisfy(rule -> assertThat(rule.checkedAst()).isNotNull());
+
+    // an edited catalog no longer matches the store
+    Path control = firstControl();
+    String text = Files.readString(control);
+    Files.writeString(control, text + "\n# edited\n");
+    Catalog edited = LcscanConfig.load(ConfigSource.directory(root), store).catalog();
+    assertThat(edited.digest()).isNotEqualTo(store.digest());
+    assertThat(rules(edited)).allSatisfy(rule -> assertThat(rule.checkedAst()).isNotNull());
+  }
+
+  @Test
+  void aStoredRuleWhoseSourceDiffersIsCompiled() throws IOException {
+    copyTestConfig();
+    Catalog catalog =
+        LcscanConfig.load(ConfigSource.directory(root), PrecompiledRules.none()).catalog();
+    PrecompiledRules store = PrecompiledRules.read(PrecompiledRules.toBytes(catalog));
+    CompiledRule rule = rules(catalog).get(0);
+    RuleCompiler compiler = new RuleCompiler(catalog.types(), store);
+
+    RuleCompiler.Compilation same =
+        compiler.compile(rule.controlId(), rule.resourceType(), rule.source());
+    assertThat(same.rule().orElseThrow().checkedAst()).isNull();
+
+    RuleCompiler.Compilation changed =
+        compiler.compile(rule.controlId(), rule.resourceType(), "(" + rule.source() + ")");
+    assertThat(changed.rule().orElseThrow().checkedAst()).isNotNull();
+
+    RuleCompiler.Compilation broken =
+        compiler.compile(rule.controlId(), rule.resourceType(), rule.source() + " &&");
+    assertThat(broken.rule()).isEmpty();
+    assertThat(broken.problems()).singleElement().asString().contains("CEL syntax error");
+  }
+
+  @Test
+  void aStaleOrDamagedStoreIsIgnored() throws IOException {
+    copyTestConfig();
+    byte[] bytes =
+        PrecompiledRules.toBytes(
+            LcscanConfig.load(ConfigSource.directory(root), PrecompiledRules.none()).catalog());
+
+    // written by another compiler (or another format): not used
+    ByteArrayOutputStream other = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(other);
+    data.writeUTF(PrecompiledRules.MAGIC);
+    data.writeInt(PrecompiledRules.FORMAT);
+    data.writeUTF("0".repeat(64));
+    data.writeUTF("digest");
+    data.writeInt(0);
+    assertThat(PrecompiledRules.read(other.toByteArray()).size()).isZero();
+
+    assertThatThrownBy(() -> PrecompiledRules.read(Arrays.copyOf(bytes, bytes.length / 2)))
+        .isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> PrecompiledRules.read("not a store".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(IOException.class);
+    assertThat(PrecompiledRules.none().forCatalog("").size()).isZero();
+  }
+
+  @Test
+  void thePrecompilerWritesNothingForACatalogWithProblems() throws IOException {
+    copyTestConfig();
+    Path output = root.resolve("compiled-rules.bin");
+    int written = CatalogPrecompiler.precompile(root, output);
+    assertThat(written)
+        .isEqualTo(
+            rules(
+                    LcscanConfig.load(ConfigSource.directory(root), PrecompiledRules.none())
+                        .catalog())
+                .size());
+    assertThat(PrecompiledRules.read(Files.readAllBytes(output)).size()).isEqualTo(written);
+
+    Path control = firstControl();
+    Files.writeString(control, Files.readString(control) + "\nbogusKey: 1\n");
+    assertThat(CatalogPrecompiler.precompile(root, output)).isEqualTo(-1);
+    assertThat(output).doesNotExist();
+  }
+
+  private static List<Finding> findings(LcscanConfig config, Inventory inventory) {
+    return new Engine(config, Clock.fixed(ControlFixtures.NOW, ZoneOffset.UTC))
+        .evaluate(inventory, ControlFixtures.NOW, control -> true)
+        .findings();
+  }
+
+  /** A fixture case's own settings, register, attestations and waivers. */
+  private static LcscanConfig adjusted(LcscanConfig config, JsonNode node) {
+    LcscanConfig result = config;
+    if (node.has("settings")) {
+      result = result.withSettings(result.settings().withOverrides(node.get("settings")));
+    }
+    if (node.has("approvedServices")) {
+      result = result.withApprovedServices(ApprovedServices.fromJson(node.get("approvedServices")));
+    }
+    if (node.has("attestations")) {
+      result = result.withAttestations(Attestations.fromJson(node.get("attestations")));
+    }
+    if (node.has("waivers")) {
+      result = result.withWaivers(Waivers.fromJson(node.get("waivers")));
+    }
+    return result;
+  }
+
+  private static List<CompiledRule> rules(Catalog catalog) {
+    List<CompiledRule> rules = new ArrayList<>();
+    for (Control control : catalog.controls()) {
+      rules.addAll(catalog.rules(control.id()).values());
+    }
+    return rules;
+  }
+
+  private Path firstControl() throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve("controls"))) {
+      return files
+          .filter(file -> file.toString().endsWith(".yaml"))
+          .sorted()
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  private void copyTestConfig() throws IOException {
+    Path source = TestConfigs.testConfigDirectory();
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path target = root.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+}
