@@ -517,18 +517,9 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
   private String errorMessage(CompiledRule rule, Exception e) {
     String celMessage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     celMessage = celMessage.replaceFirst("^evaluation error at [^:]*:\\d+: ", "");
-    Matcher matcher = MISSING_KEY.matcher(celMessage);
-    String missingKey = matcher.find() ? matcher.group(1) : null;
     List<String> unknown = new ArrayList<>();
     List<String> absent = new ArrayList<>();
-    for (int i = 0; i < rule.attributePaths().size(); i++) {
-      String path = rule.attributePaths().get(i);
-      if (!resource.attributes().at(rule.attributePointers().get(i)).isMissingNode()) {
-        continue;
-      }
-      if (missingKey != null && !mentions(path, missingKey)) {
-        continue;
-      }
+    for (String path : missingPaths(rule, celMessage)) {
       (knownAfterApply(path) ? unknown : absent).add(path);
     }
     if (!unknown.isEmpty()) {
@@ -537,11 +528,9 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
           + " known after apply";
     }
     if (!absent.isEmpty()) {
-      boolean plan =
-          resource.source() != null && ResourceSource.PLAN.equals(resource.source().kind());
       return String.join(", ", absent)
           + (absent.size() == 1 ? " is" : " are")
-          + (plan
+          + (fromPlan()
               ? " not in the plan, and only a live scan can tell ("
               : " absent: the source did not report " + (absent.size() == 1 ? "it" : "them") + " (")
           + celMessage
@@ -556,36 +545,44 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
    * plan scan neither passes nor errs on it. Null when anything else is missing.
    */
   private String liveOnlyMessage(CompiledRule rule, Exception e) {
-    ResourceSource source = resource.source();
-    if (source == null || !ResourceSource.PLAN.equals(source.kind())) {
+    if (!fromPlan()) {
       return null;
     }
     ResourceTypeSchema type = config.catalog().types().get(resource.type());
     if (type == null || type.liveOnly().isEmpty()) {
       return null;
     }
-    String celMessage = e.getMessage() == null ? "" : e.getMessage();
-    Matcher matcher = MISSING_KEY.matcher(celMessage);
-    String missingKey = matcher.find() ? matcher.group(1) : null;
-    List<String> absent = new ArrayList<>();
-    for (int i = 0; i < rule.attributePaths().size(); i++) {
-      String path = rule.attributePaths().get(i);
-      if (!resource.attributes().at(rule.attributePointers().get(i)).isMissingNode()
-          || (missingKey != null && !mentions(path, missingKey))) {
-        continue;
-      }
-      if (knownAfterApply(path) || !type.isLiveOnly(path)) {
-        return null;
-      }
-      absent.add(path);
-    }
-    if (absent.isEmpty()) {
+    List<String> absent = missingPaths(rule, e.getMessage() == null ? "" : e.getMessage());
+    if (absent.isEmpty()
+        || !absent.stream().allMatch(path -> !knownAfterApply(path) && type.isLiveOnly(path))) {
       return null;
     }
     return "live scan only: "
         + String.join(", ", absent)
         + (absent.size() == 1 ? " is" : " are")
         + " reported by the running service, never by a plan";
+  }
+
+  /**
+   * The attribute paths the rule reads that the resource lacks; when CEL names the missing key,
+   * only the paths through it.
+   */
+  private List<String> missingPaths(CompiledRule rule, String celMessage) {
+    Matcher matcher = MISSING_KEY.matcher(celMessage);
+    String missingKey = matcher.find() ? matcher.group(1) : null;
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < rule.attributePaths().size(); i++) {
+      String path = rule.attributePaths().get(i);
+      if (resource.attributes().at(rule.attributePointers().get(i)).isMissingNode()
+          && (missingKey == null || mentions(path, missingKey))) {
+        missing.add(path);
+      }
+    }
+    return missing;
+  }
+
+  private boolean fromPlan() {
+    return resource.source() != null && ResourceSource.PLAN.equals(resource.source().kind());
   }
 
   private static boolean mentions(String path, String key) {
