@@ -37,12 +37,15 @@ public final class ConfigReader {
         new Thread(
             () -> {
               try {
+                Timings.mark("catalog preload starts");
                 future.complete(LcscanConfig.load(ConfigSource.bundled()));
+                Timings.mark("catalog loaded");
               } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
                 return;
               }
               RuleCompiler.runtime();
+              Timings.mark("CEL runtime built");
             },
             "lcscan-preload");
     thread.setDaemon(true);

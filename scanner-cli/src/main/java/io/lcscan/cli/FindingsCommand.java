@@ -79,13 +79,16 @@ abstract class FindingsCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    Timings.mark("command starts");
     support = supportProvider.get();
+    Timings.mark("support built");
     // every option is checked before the catalog loads or the input is read
     String language = language();
     Optional<Severity> failOn = output.failOn();
     List<Renderer> renderers = support.reportOutput.renderers(output);
     Optional<Path> evidenceDirectory = evidence.directory();
     evidenceDirectory.ifPresent(this::checkEvidenceTarget);
+    Timings.mark("options checked");
     boolean locations = renderers.stream().anyMatch(Renderer::usesSourceLocations);
 
     // the catalog compiles on another thread while the input is read; bad input is still
@@ -93,7 +96,9 @@ abstract class FindingsCommand implements Callable<Integer> {
     Optional<Path> configDirectory = configDirectory();
     CompletableFuture<LcscanConfig> loading = loadInBackground(configDirectory);
     Input input = read(locations);
+    Timings.mark("input read");
     Inventory inventory = InventoryRedaction.redact(input.inventory());
+    Timings.mark("input redacted");
     byte[] inventoryJson = null;
     if (evidenceDirectory.isPresent()) {
       // the findings are evaluated from exactly what the bundle holds, as evaluate DIR reads it
@@ -101,14 +106,17 @@ abstract class FindingsCommand implements Callable<Integer> {
       inventory = new InventoryReader().read(inventoryJson, Path.of(EvidenceBundle.INVENTORY));
     }
     LcscanConfig config = await(loading);
+    Timings.mark("catalog ready");
     catalogLoaded(config);
     Engine engine = support.engineFactory.create(config);
+    Timings.mark("engine built");
     Optional<Instant> at = evaluationTime();
     ScanResult result =
         at.isPresent()
             ? engine.evaluate(inventory, at.get(), control -> true)
             : engine.evaluate(inventory);
 
+    Timings.mark("evaluated");
     Terminal terminal = support.terminal;
     ReportModel model =
         new ReportModel(
@@ -118,6 +126,7 @@ abstract class FindingsCommand implements Callable<Integer> {
             terminal.color() && output.output().isEmpty(),
             input.locations());
     List<Path> written = support.reportOutput.write(model, output);
+    Timings.mark("reports written");
     Optional<EvidenceWriter.Written> bundle = Optional.empty();
     if (evidenceDirectory.isPresent()) {
       bundle =

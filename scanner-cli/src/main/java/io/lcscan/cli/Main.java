@@ -44,6 +44,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    Timings.mark("main");
     // Guice's startup costs for a process that lives a second: no generated classes (lcscan
     // intercepts no methods) and no stack trace for every binding's source
     defaultProperty("guice_bytecode_gen_option", "DISABLED");
@@ -74,6 +75,7 @@ public final class Main {
       List<Module> all = new ArrayList<>(modules);
       all.add(new CliModule(terminal, new EngineFactory.Overrides(engineOverrides)));
       Injector injector = Guice.createInjector(all);
+      Timings.mark("injector built");
       CommandLine commandLine = new CommandLine(LcscanCommand.class, new GuiceFactory(injector));
       commandLine
           .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
@@ -81,7 +83,9 @@ public final class Main {
           .setCaseInsensitiveEnumValuesAllowed(true)
           .setParameterExceptionHandler(parameterHandler(err, debug))
           .setExecutionExceptionHandler(executionHandler(err, debug));
+      Timings.mark("commandline built");
       int code = commandLine.execute(args);
+      Timings.mark("command done");
       out.flush();
       return code;
     } catch (RuntimeException | Error e) {
