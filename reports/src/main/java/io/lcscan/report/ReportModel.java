@@ -6,6 +6,8 @@ import io.lcscan.catalog.Catalog;
 import io.lcscan.catalog.Control;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.spi.Finding;
+import io.lcscan.spi.Status;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,45 @@ public record ReportModel(
   public static final Set<String> LANGUAGES = Set.of("en", "ja");
 
   // One order for every format, the engine's, so outputs are deterministic whatever produced the
-  // result (a live scan, a plan, a bundle read back).
+  // result (a live scan, a plan, a bundle read back): control, provider, account, region, resource
+  // type, resource id, status, message, nulls first. Written out rather than chained from
+  // Comparator.comparing, whose lambdas cost more than the sort on a cold start.
   private static final Comparator<Finding> FINDING_ORDER =
-      Comparator.comparing(Finding::controlId, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::provider, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::account, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::region, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::resourceType, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::resourceId, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::status, Comparator.nullsFirst(Comparator.naturalOrder()))
-          .thenComparing(Finding::message, Comparator.nullsFirst(Comparator.naturalOrder()));
+      new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+          int c = compare(a.controlId(), b.controlId());
+          if (c == 0) {
+            c = compare(a.provider(), b.provider());
+          }
+          if (c == 0) {
+            c = compare(a.account(), b.account());
+          }
+          if (c == 0) {
+            c = compare(a.region(), b.region());
+          }
+          if (c == 0) {
+            c = compare(a.resourceType(), b.resourceType());
+          }
+          if (c == 0) {
+            c = compare(a.resourceId(), b.resourceId());
+          }
+          if (c == 0) {
+            c = compare(a.status(), b.status());
+          }
+          if (c == 0) {
+            c = compare(a.message(), b.message());
+          }
+          return c;
+        }
+
+        private <T extends Comparable<? super T>> int compare(T a, T b) {
+          if (a == null) {
+            return b == null ? 0 : -1;
+          }
+          return b == null ? 1 : a.compareTo(b);
+        }
+      };
 
   public ReportModel {
     requireNonNull(result, "result is null");
@@ -62,7 +93,28 @@ public record ReportModel(
 
   /** The findings in report order: control, then resource. */
   public List<Finding> findings() {
-    return result.findings().stream().sorted(FINDING_ORDER).toList();
+    // the engine already gives this order, so most of the time there is nothing to sort or copy
+    List<Finding> findings = result.findings();
+    for (int i = 1; i < findings.size(); i++) {
+      if (FINDING_ORDER.compare(findings.get(i - 1), findings.get(i)) > 0) {
+        Finding[] sorted = findings.toArray(new Finding[0]);
+        Arrays.sort(sorted, FINDING_ORDER);
+        return List.of(sorted);
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * The number of findings of each status, indexed by {@link Status#ordinal()}: what {@link
+   * ScanResult#countsByStatus()} says, without boxing a count per finding.
+   */
+  public long[] statusCounts() {
+    long[] counts = new long[Status.values().length];
+    for (Finding finding : result.findings()) {
+      counts[finding.status().ordinal()]++;
+    }
+    return counts;
   }
 
   public Optional<Control> control(String id) {

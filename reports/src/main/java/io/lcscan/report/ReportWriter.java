@@ -6,13 +6,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes reports so that nothing already written is lost: every report is rendered into a temporary
@@ -54,12 +55,27 @@ public final class ReportWriter {
     Files.createDirectories(directory);
     // same directory as the target, so the final move is a rename on one file system; not
     // createTempFile, whose owner-only permissions would end up on the report
-    Path temporary =
-        directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try (OutputStream out =
-        new BufferedOutputStream(
+    Path temporary;
+    OutputStream file;
+    while (true) {
+      // CREATE_NEW makes the name unique; a random UUID would seed SecureRandom for nothing
+      temporary =
+          directory.resolve(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                  + ".tmp");
+      try {
+        file =
             Files.newOutputStream(
-                temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+                temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        break;
+      } catch (FileAlreadyExistsException e) {
+        // taken: draw another name
+      }
+    }
+    try (OutputStream out = new BufferedOutputStream(file)) {
       output.renderer().render(model, out);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temporary, e);

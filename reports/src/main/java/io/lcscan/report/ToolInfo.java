@@ -16,6 +16,15 @@ public final class ToolInfo {
 
   /** The build's version, such as {@code 0.1.0}, filtered in by Maven. */
   public static String version() {
+    return Version.VALUE;
+  }
+
+  // read once, when a report first needs it
+  private static final class Version {
+    static final String VALUE = read();
+  }
+
+  private static String read() {
     Properties properties = new Properties();
     try (InputStream in = ToolInfo.class.getResourceAsStream("tool.properties")) {
       if (in == null) {

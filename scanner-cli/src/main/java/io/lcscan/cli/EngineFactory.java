@@ -35,7 +35,11 @@ public final class EngineFactory {
 
   public Engine create(LcscanConfig config) {
     requireNonNull(config, "config is null");
-    Module engine = Modules.override(new EngineModule()).with(overrides.modules());
+    // Modules.override records and rewrites both modules: only worth it when there is an override
+    Module engine =
+        overrides.modules().isEmpty()
+            ? new EngineModule()
+            : Modules.override(new EngineModule()).with(overrides.modules());
     return injector
         .createChildInjector(engine, binder -> binder.bind(LcscanConfig.class).toInstance(config))
         .getInstance(Engine.class);

@@ -131,16 +131,18 @@ abstract class FindingsCommand implements Callable<Integer> {
     if (evidenceDirectory.isPresent()) {
       bundle =
           Optional.of(
-              support.evidenceWriter.write(
-                  evidenceDirectory.get(),
-                  new EvidenceWriter.Contents(
-                      inventoryJson,
-                      inventory,
-                      new ReportModel(result, config.catalog(), language, false),
-                      input.raw(),
-                      configDirectory
-                          .map(ConfigSource::directory)
-                          .orElseGet(ConfigSource::bundled))));
+              support
+                  .evidenceWriter()
+                  .write(
+                      evidenceDirectory.get(),
+                      new EvidenceWriter.Contents(
+                          inventoryJson,
+                          inventory,
+                          new ReportModel(result, config.catalog(), language, false),
+                          input.raw(),
+                          configDirectory
+                              .map(ConfigSource::directory)
+                              .orElseGet(ConfigSource::bundled))));
     }
     if (!written.isEmpty()) {
       terminal

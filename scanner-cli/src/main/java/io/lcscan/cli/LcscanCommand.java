@@ -7,6 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** Its subcommands are registered by {@link CommandTree}, which builds only those a run needs. */
 @Command(
     name = "lcscan",
     mixinStandardHelpOptions = true,
@@ -14,13 +15,6 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks cloud configuration against lifecycle security controls"
           + " (Unified Standards 2021, ISO/IEC 27017, ISMAP) and produces audit evidence.",
-    },
-    subcommands = {
-      ControlsCommand.class,
-      EvaluateCommand.class,
-      ScanCommand.class,
-      DemoCommand.class,
-      VerifyCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {

@@ -51,6 +51,11 @@ public final class Main {
     defaultProperty("guice_include_stack_traces", "OFF");
     // the catalog loads while the JVM wires the command line
     ConfigReader.preload(args);
+    // so may the plan, given a core of its own: on two cores the catalog's thread already takes the
+    // second, and a third thread measured no faster, at more CPU (BENCHMARKS.md)
+    if (Runtime.getRuntime().availableProcessors() > 2) {
+      PlanPreload.start(args);
+    }
     // UTF-8 whatever the platform default, so Japanese titles survive a C locale
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
@@ -69,6 +74,14 @@ public final class Main {
   }
 
   int run(String[] args, PrintStream out, PrintStream err, boolean color) {
+    return run(args, out, err, color, false);
+  }
+
+  /**
+   * @param fullTree whether to build every command even when the arguments name one, as help and
+   *     usage errors do: tests compare both ways
+   */
+  int run(String[] args, PrintStream out, PrintStream err, boolean color, boolean fullTree) {
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
       Terminal terminal = new Terminal(out, err, color);
@@ -76,7 +89,9 @@ public final class Main {
       all.add(new CliModule(terminal, new EngineFactory.Overrides(engineOverrides)));
       Injector injector = Guice.createInjector(all);
       Timings.mark("injector built");
-      CommandLine commandLine = new CommandLine(LcscanCommand.class, new GuiceFactory(injector));
+      IFactory factory = new GuiceFactory(injector);
+      CommandLine commandLine =
+          fullTree ? CommandTree.full(factory) : CommandTree.forArgs(args, factory);
       commandLine
           .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
           .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
@@ -166,14 +181,41 @@ public final class Main {
         && !term.equals("dumb");
   }
 
-  /** Lets picocli create lcscan's classes through Guice, and everything else itself. */
+  /**
+   * Lets picocli create lcscan's classes through Guice, and everything else itself. The options and
+   * the commands that only hold subcommands need nothing injected: they are created directly, which
+   * spares Guice a binding for each, found by reflection.
+   */
   private record GuiceFactory(Injector injector) implements IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
+      Object plain = plain(type);
+      if (plain != null) {
+        return type.cast(plain);
+      }
       if (type.getPackageName().startsWith("io.lcscan.")) {
         return injector.getInstance(type);
       }
       return CommandLine.defaultFactory().create(type);
+    }
+
+    private static Object plain(Class<?> type) {
+      if (type == CommonOptions.class) {
+        return new CommonOptions();
+      } else if (type == OutputOptions.class) {
+        return new OutputOptions();
+      } else if (type == EvidenceOptions.class) {
+        return new EvidenceOptions();
+      } else if (type == SoftFailOption.class) {
+        return new SoftFailOption();
+      } else if (type == LcscanCommand.class) {
+        return new LcscanCommand();
+      } else if (type == ScanCommand.class) {
+        return new ScanCommand();
+      } else if (type == ControlsCommand.class) {
+        return new ControlsCommand();
+      }
+      return null;
     }
   }
 }

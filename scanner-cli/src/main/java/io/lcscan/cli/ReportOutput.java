@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.lcscan.report.Renderer;
-import io.lcscan.report.Renderers;
 import io.lcscan.report.ReportException;
 import io.lcscan.report.ReportModel;
 import io.lcscan.report.ReportWriter;
@@ -20,12 +19,12 @@ import java.util.Set;
 /** Sends a report to stdout or to files, as {@code --format} and {@code --output} ask. */
 public final class ReportOutput {
 
-  private final Renderers renderers;
+  private final RendererLookup renderers;
   private final ReportWriter writer;
   private final Terminal terminal;
 
   @Inject
-  public ReportOutput(Renderers renderers, ReportWriter writer, Terminal terminal) {
+  ReportOutput(RendererLookup renderers, ReportWriter writer, Terminal terminal) {
     this.renderers = requireNonNull(renderers, "renderers is null");
     this.writer = requireNonNull(writer, "writer is null");
     this.terminal = requireNonNull(terminal, "terminal is null");

@@ -46,7 +46,8 @@ public final class ScanTerraformCommand extends FindingsCommand {
     Instant started = Instant.now();
     TerraformPlanResult plan;
     try {
-      plan = TerraformPlanProvider.read(planFile);
+      // read since main started when the arguments named this file (PlanPreload)
+      plan = PlanPreload.take(planFile).orElseGet(() -> TerraformPlanProvider.read(planFile));
     } catch (TerraformPlanException e) {
       // already one line naming the file, and never quoting its content
       throw new UsageException(e.getMessage(), e);

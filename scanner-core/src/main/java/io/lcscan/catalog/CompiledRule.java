@@ -204,7 +204,7 @@ public final class CompiledRule {
   }
 
   /** Whether the program was planned (always, unless the rule came from the build's store). */
-  boolean planned() {
+  public boolean planned() {
     return program != null;
   }
 

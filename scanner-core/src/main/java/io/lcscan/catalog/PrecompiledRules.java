@@ -36,15 +36,22 @@ import java.util.TreeSet;
  * on first use ({@link CompiledRule#program()}).
  *
  * <p>The file ({@link #RESOURCE}) is a header (format, compiler fingerprint, catalog digest) and
- * one record per rule: control id, resource type, source, the reads, and the AST as a protobuf
- * {@code CheckedExpr}. A file of another format or compiler, or for another catalog, is ignored.
+ * one record per rule: control id, resource type, source, the reads, and the AST. The AST is held
+ * in {@link StoredAst}'s compact form, which loads without protobuf, or as a protobuf {@code
+ * CheckedExpr} when that form cannot hold it exactly. A file of another format or compiler, or for
+ * another catalog, is ignored.
  */
 public final class PrecompiledRules {
   /** Where the build puts the file, beside the bundled catalog. */
   public static final String RESOURCE = "lcscan-config/compiled-rules.bin";
 
   static final String MAGIC = "lcscan compiled rules";
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+
+  /** How a rule's AST is stored: {@link StoredAst}, or a protobuf {@code CheckedExpr}. */
+  static final byte AST_LCSCAN = 0;
+
+  static final byte AST_CHECKED_EXPR = 1;
 
   /**
    * Classes whose code shapes a compiled AST: the environment and macros, and CEL's optimizer and
@@ -55,6 +62,7 @@ public final class PrecompiledRules {
       List.of(
           "io/lcscan/catalog/RuleCompiler.class",
           "io/lcscan/catalog/BindMacro.class",
+          "io/lcscan/catalog/StoredAst.class",
           "dev/cel/optimizer/optimizers/SubexpressionOptimizer.class",
           "dev/cel/common/CelProtoAbstractSyntaxTree.class",
           "dev/cel/checker/ExprChecker.class");
@@ -74,6 +82,7 @@ public final class PrecompiledRules {
       List<String> settingsPaths,
       Set<String> lookupTypes,
       boolean readsChange,
+      byte astFormat,
       int astOffset,
       int astLength) {}
 
@@ -133,6 +142,10 @@ public final class PrecompiledRules {
       List<String> settingsPaths = strings(in);
       Set<String> lookupTypes = new TreeSet<>(strings(in));
       boolean readsChange = in.readBoolean();
+      byte astFormat = in.readByte();
+      if (astFormat != AST_LCSCAN && astFormat != AST_CHECKED_EXPR) {
+        throw new IOException("unknown rule format in compiled-rules file");
+      }
       int length = in.readInt();
       int offset = bytes.length - in.available();
       if (length < 0 || in.skipBytes(length) != length) {
@@ -149,6 +162,7 @@ public final class PrecompiledRules {
               settingsPaths,
               lookupTypes,
               readsChange,
+              astFormat,
               offset,
               length));
     }
@@ -180,7 +194,21 @@ public final class PrecompiledRules {
       if (ast == null) {
         throw new IllegalArgumentException(rule.controlId() + "[" + rule.resourceType() + "]");
       }
-      byte[] checked = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr().toByteArray();
+      CheckedExpr checkedExpr = CelProtoAbstractSyntaxTree.fromCelAst(ast).toCheckedExpr();
+      // what a load would read back from the CheckedExpr: the compact form must give exactly that
+      CelAbstractSyntaxTree stored =
+          CelProtoAbstractSyntaxTree.fromCheckedExpr(checkedExpr).getAst();
+      byte astFormat = AST_LCSCAN;
+      byte[] astBytes;
+      try {
+        astBytes = StoredAst.encode(stored);
+        if (!StoredAst.decode(astBytes, 0, astBytes.length).equals(stored)) {
+          throw new IllegalArgumentException("not read back exactly");
+        }
+      } catch (IllegalArgumentException e) {
+        astFormat = AST_CHECKED_EXPR;
+        astBytes = checkedExpr.toByteArray();
+      }
       data.writeUTF(rule.controlId());
       data.writeUTF(rule.resourceType());
       text(data, rule.source());
@@ -189,8 +217,9 @@ public final class PrecompiledRules {
       strings(data, rule.settingsPaths());
       strings(data, List.copyOf(new TreeSet<>(rule.lookupTypes())));
       data.writeBoolean(rule.readsChange());
-      data.writeInt(checked.length);
-      data.write(checked);
+      data.writeByte(astFormat);
+      data.writeInt(astBytes.length);
+      data.write(astBytes);
     }
     data.flush();
   }
@@ -245,12 +274,8 @@ public final class PrecompiledRules {
 
   private Program plan(Entry entry) {
     try {
-      CheckedExpr checked =
-          CheckedExpr.parseFrom(
-              CodedInputStream.newInstance(bytes, entry.astOffset(), entry.astLength()));
-      CelAbstractSyntaxTree ast = CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst();
-      return RuleCompiler.runtime().createProgram(ast);
-    } catch (IOException | CelEvaluationException e) {
+      return RuleCompiler.runtime().createProgram(ast(entry));
+    } catch (IOException | CelEvaluationException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "cannot plan the compiled rule of "
               + entry.controlId()
@@ -260,6 +285,30 @@ public final class PrecompiledRules {
               + RuleCompiler.oneLine(e.getMessage()),
           e);
     }
+  }
+
+  private CelAbstractSyntaxTree ast(Entry entry) throws IOException {
+    if (entry.astFormat() == AST_LCSCAN) {
+      return StoredAst.decode(bytes, entry.astOffset(), entry.astLength());
+    }
+    CheckedExpr checked =
+        CheckedExpr.parseFrom(
+            CodedInputStream.newInstance(bytes, entry.astOffset(), entry.astLength()));
+    return CelProtoAbstractSyntaxTree.fromCheckedExpr(checked).getAst();
+  }
+
+  /** How each stored rule's AST is held ({@link #AST_LCSCAN} or {@link #AST_CHECKED_EXPR}). */
+  Map<String, Byte> astFormats() {
+    Map<String, Byte> formats = new HashMap<>();
+    entries.forEach((key, entry) -> formats.put(key, entry.astFormat()));
+    return formats;
+  }
+
+  /** The stored AST of a rule, for tests; empty when the store does not hold the rule. */
+  Optional<CelAbstractSyntaxTree> storedAst(String controlId, String resourceType)
+      throws IOException {
+    Entry entry = entries.get(key(controlId, resourceType));
+    return entry == null ? Optional.empty() : Optional.of(ast(entry));
   }
 
   private static String key(String controlId, String resourceType) {

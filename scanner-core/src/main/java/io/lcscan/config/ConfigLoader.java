@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 
 /** Reads and validates a {@link ConfigSource}, collecting every problem instead of stopping. */
 final class ConfigLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TYPE_NAME = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
   private static final Pattern CONTROL_ID = Pattern.compile("LC-[A-Z]+-[0-9]{2,}");
   private static final Set<String> CONTROL_KEYS =
@@ -61,11 +60,43 @@ final class ConfigLoader {
 
   private final ConfigSource source;
   private final PrecompiledRules precompiled;
+  // the build's trees of exactly these files, or null: then every file is read and parsed
+  private final PrebuiltCatalog prebuilt;
   private final List<CatalogException> problems = new ArrayList<>();
 
   ConfigLoader(ConfigSource source, PrecompiledRules precompiled) {
+    this(source, precompiled, null);
+  }
+
+  ConfigLoader(ConfigSource source, PrecompiledRules precompiled, PrebuiltCatalog prebuilt) {
     this.source = new ReadOnce(source);
     this.precompiled = precompiled;
+    this.prebuilt = prebuilt;
+  }
+
+  // built on first use: a catalog loaded from its prebuilt trees parses no JSON
+  private static final class JsonHolder {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
+
+  /** A type schema's tree, parsed as the loader parses it. */
+  static JsonNode parseJson(byte[] bytes) {
+    try {
+      return JsonHolder.JSON.readTree(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A YAML file of the catalog: the build's tree when there is one, else parsed from its bytes. */
+  private YamlDocument yaml(String path) {
+    if (prebuilt != null) {
+      JsonNode tree = prebuilt.tree(path);
+      if (tree != null) {
+        return YamlDocument.of(source.displayName(path), tree);
+      }
+    }
+    return YamlDocument.parse(source.displayName(path), source.read(path).orElseThrow());
   }
 
   /** Keeps what was read, since the digest reads every catalog file again. */
@@ -196,6 +227,17 @@ final class ConfigLoader {
   }
 
   private Optional<YamlDocument> loadDocument(String path, boolean required) {
+    if (prebuilt != null) {
+      // the store holds exactly the root files the source has
+      JsonNode tree = prebuilt.tree(path);
+      if (tree != null) {
+        return Optional.of(YamlDocument.of(source.displayName(path), tree));
+      }
+      if (required) {
+        problems.add(new CatalogException(source.displayName(path), 0, "file not found"));
+      }
+      return Optional.empty();
+    }
     Optional<byte[]> bytes;
     try {
       bytes = source.read(path);
@@ -253,10 +295,11 @@ final class ConfigLoader {
       return;
     }
     String name = fileName.substring(0, fileName.length() - ".json".length());
-    byte[] bytes = source.read(path).orElseThrow();
-    JsonNode schema;
+    JsonNode schema = prebuilt != null ? prebuilt.tree(path) : null;
     try {
-      schema = JSON.readTree(bytes);
+      if (schema == null) {
+        schema = JsonHolder.JSON.readTree(source.read(path).orElseThrow());
+      }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
       problems.add(
@@ -271,7 +314,9 @@ final class ConfigLoader {
       problems.add(new CatalogException(file, 1, "a type schema must be a JSON object"));
       return;
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
+    // for the line of a problem only
+    java.util.function.Supplier<String> text =
+        () -> new String(source.read(path).orElseThrow(), StandardCharsets.UTF_8);
     boolean ok = true;
     if (!TYPE_NAME.matcher(name).matches()) {
       problems.add(
@@ -290,7 +335,7 @@ final class ConfigLoader {
       problems.add(
           new CatalogException(
               file,
-              lineOf(text, "\"title\""),
+              lineOf(text.get(), "\"title\""),
               "\"title\" '"
                   + title.asText()
                   + "' does not match the file name '"
@@ -308,7 +353,7 @@ final class ConfigLoader {
       problems.add(
           new CatalogException(
               file,
-              lineOf(text, "\"provider\""),
+              lineOf(text.get(), "\"provider\""),
               "x-lcscan.provider '" + provider + "' does not match the type name"));
     }
     if (ok) {
@@ -357,8 +402,7 @@ final class ConfigLoader {
           new CatalogException(source.displayName(path), 0, "a framework file must be <id>.yaml"));
       return;
     }
-    YamlDocument document =
-        YamlDocument.parse(source.displayName(path), source.read(path).orElseThrow());
+    YamlDocument document = yaml(path);
     Fields fields = new Fields(document, problems);
     JsonNode root = document.root();
     if (!root.isObject()) {
@@ -443,7 +487,7 @@ final class ConfigLoader {
     String folder = parts.length == 3 ? parts[1] : null;
     YamlDocument document;
     try {
-      document = YamlDocument.parse(file, source.read(path).orElseThrow());
+      document = yaml(path);
     } catch (CatalogException e) {
       brokenControlIds.add(expectedId);
       throw e;
@@ -816,6 +860,10 @@ final class ConfigLoader {
   // ---- digest
 
   private String digest() {
+    if (prebuilt != null) {
+      // computed by this method at build time, from files of the same sizes and CRC-32s
+      return prebuilt.digest();
+    }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       List<String> paths = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.lcscan.catalog.Catalog;
 import io.lcscan.catalog.CatalogException;
 import io.lcscan.catalog.PrecompiledRules;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything under {@code config/}: the catalog with its compiled rules, the settings, the
@@ -65,8 +66,33 @@ public final class LcscanConfig {
    * Like {@link #loadPartial(ConfigSource)}, with the rules of {@code precompiled} when they fit.
    */
   public static LoadResult loadPartial(ConfigSource source, PrecompiledRules precompiled) {
+    return loadPartial(source, precompiled, true);
+  }
+
+  /**
+   * Like {@link #loadPartial(ConfigSource, PrecompiledRules)}; with {@code usePrebuilt} false, the
+   * bundled catalog's files are parsed even when the build's trees fit them (for tests).
+   */
+  static LoadResult loadPartial(
+      ConfigSource source, PrecompiledRules precompiled, boolean usePrebuilt) {
     requireNonNull(source, "source is null");
     requireNonNull(precompiled, "precompiled is null");
+    if (usePrebuilt && source instanceof ConfigSource.ClasspathSource bundled) {
+      // The build's trees of these very files (docs/catalog-format.md, "Rules compiled at build
+      // time"). The build stored them only for a catalog without problems, so a problem here
+      // means something differs: then the files are loaded and the problems reported from them.
+      Optional<PrebuiltCatalog> prebuilt = PrebuiltCatalog.forSource(bundled);
+      if (prebuilt.isPresent()) {
+        try {
+          LoadResult result = new ConfigLoader(source, precompiled, prebuilt.get()).load();
+          if (result.problems().isEmpty()) {
+            return result;
+          }
+        } catch (RuntimeException e) {
+          // loaded from the files below
+        }
+      }
+    }
     try {
       return new ConfigLoader(source, precompiled).load();
     } catch (RuntimeException e) {

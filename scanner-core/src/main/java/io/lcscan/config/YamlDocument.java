@@ -66,6 +66,15 @@ public final class YamlDocument {
     return new YamlDocument(file, root, lines);
   }
 
+  /**
+   * A document from a tree the build parsed ({@link PrebuiltCatalog}). It knows no lines: it is
+   * used only for a file that loaded without a problem, and a load that finds one starts over from
+   * the files.
+   */
+  static YamlDocument of(String file, JsonNode root) {
+    return new YamlDocument(file, root, Map.of());
+  }
+
   private static JsonNode convert(
       String file, Node node, String pointer, Map<String, Integer> lines) {
     lines.putIfAbsent(pointer, node.getStartMark().getLine() + 1);

@@ -94,8 +94,27 @@ public final class Engine {
     requireNonNull(inventory, "inventory is null");
     requireNonNull(now, "now is null");
     requireNonNull(controls, "controls is null");
+    boolean twoThreads = PROCESSORS > 1 && evaluationCount(inventory) >= TWO_THREADS_MINIMUM;
+    if (!twoThreads) {
+      planAhead(inventory, controls);
+    }
     EvaluationPass pass = new EvaluationPass(config, inventory, now);
-    List<Finding> findings = pass.run(rulesByType, manualControls, typesRead, controls);
+    List<Finding> findings = pass.run(rulesByType, manualControls, typesRead, controls, twoThreads);
+    return result(inventory, now, findings);
+  }
+
+  /**
+   * As {@link #evaluate(Inventory, Instant, Predicate)}, with the resources from position {@code
+   * split} of the finding order on evaluated on a second thread; for tests.
+   */
+  ScanResult evaluateSplitAt(
+      Inventory inventory, Instant now, Predicate<Control> controls, int split) {
+    EvaluationPass pass = new EvaluationPass(config, inventory, now);
+    return result(
+        inventory, now, pass.run(rulesByType, manualControls, typesRead, controls, split));
+  }
+
+  private ScanResult result(Inventory inventory, Instant now, List<Finding> findings) {
     return new ScanResult(
         inventory.metadata(),
         findings,
@@ -106,17 +125,75 @@ public final class Engine {
         now);
   }
 
+  /**
+   * Plans, on another thread, the rules from the build's store that this inventory needs and that
+   * are not planned yet (docs/catalog-format.md, "Rules compiled at build time"). The pass plans
+   * each rule on its first evaluation, meeting types in name order within a region; this thread
+   * takes them from the other end, so on two cores the two meet about halfway. A rule is planned
+   * once, by whichever thread comes first, and a rule that cannot be planned fails where the pass
+   * evaluates it, as without this thread.
+   */
+  private void planAhead(Inventory inventory, Predicate<Control> controls) {
+    Set<String> types = new java.util.TreeSet<>();
+    for (var resource : inventory.resources()) {
+      types.add(resource.type());
+    }
+    List<CompiledRule> unplanned = new ArrayList<>();
+    for (String type : types) {
+      for (Binding binding : rulesByType.getOrDefault(type, List.of())) {
+        if (!binding.rule().planned() && controls.test(binding.control())) {
+          unplanned.add(binding.rule());
+        }
+      }
+    }
+    if (unplanned.size() < PLAN_AHEAD_MINIMUM) {
+      return;
+    }
+    Thread planner =
+        new Thread(
+            () -> {
+              for (int i = unplanned.size() - 1; i >= 0; i--) {
+                CompiledRule rule = unplanned.get(i);
+                if (rule.planned()) {
+                  continue;
+                }
+                try {
+                  rule.program();
+                } catch (RuntimeException e) {
+                  // reported by the pass when it evaluates the rule
+                }
+              }
+            },
+            "lcscan-plan");
+    planner.setDaemon(true);
+    planner.start();
+  }
+
+  /** Below this many rules to plan, a second thread costs more than it saves. */
+  static final int PLAN_AHEAD_MINIMUM = 8;
+
   /** Number of (control, resource) rule evaluations an inventory needs; for benchmarks. */
   public long evaluationCount(Inventory inventory) {
     long count = 0;
     for (var resource : inventory.resources()) {
       List<Binding> bindings = rulesByType.getOrDefault(resource.type(), List.of());
       if (EvaluationPass.deleteOnly(resource)) {
-        count += bindings.stream().filter(binding -> binding.rule().readsChange()).count();
+        for (Binding binding : bindings) {
+          count += binding.rule().readsChange() ? 1 : 0;
+        }
       } else {
         count += bindings.size();
       }
     }
     return count;
   }
+
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  /**
+   * From this many rule evaluations on, the resources are evaluated on two threads when there are
+   * two processors. Below it, starting a thread and running the evaluation code cold on both costs
+   * more than it saves.
+   */
+  static final int TWO_THREADS_MINIMUM = 2_000;
 }

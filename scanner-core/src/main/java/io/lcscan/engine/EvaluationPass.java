@@ -45,6 +45,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,10 +55,12 @@ import java.util.regex.Pattern;
  * One evaluation of the catalog over one inventory. It is the CEL variable and function resolver of
  * every rule evaluation in it: the late-bound functions read the resource under evaluation from
  * here, so compiled programs stay shared and the pass allocates little per evaluation.
- * Single-threaded.
+ * Single-threaded: a second thread gets a pass of its own.
  */
 final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
   private static final Pattern MISSING_KEY = Pattern.compile("key '([^']*)' is not present");
+  private static final Pattern EVALUATION_ERROR_AT =
+      Pattern.compile("^evaluation error at [^:]*:\\d+: ");
   private static final int MAX_VALUE_LENGTH = 120;
   private static final String UNKNOWN_REGION_MESSAGE = "region is known after apply";
 
@@ -152,42 +156,68 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
    * Evaluates and returns the findings in {@link Engine#FINDING_ORDER}. Findings are collected per
    * control while resources are visited in sorted order, so only controls that also got gap or
    * manual findings need sorting.
+   *
+   * @param twoThreads whether to evaluate the second half of the resources (by rule count) on
+   *     another thread, with a pass of its own; the findings are the same either way
    */
   List<Finding> run(
       Map<String, List<Engine.Binding>> rulesByType,
       List<Control> manualControls,
       Map<String, Set<String>> typesRead,
-      Predicate<Control> accept) {
+      Predicate<Control> accept,
+      boolean twoThreads) {
+    int[] order = resourceOrder();
+    int split = twoThreads ? half(order, rulesByType) : order.length;
+    return run(rulesByType, manualControls, typesRead, accept, split);
+  }
+
+  /**
+   * As {@link #run(Map, List, Map, Predicate, boolean)}, with the resources from position {@code
+   * split} of the finding order on evaluated on another thread (none when it is their number).
+   */
+  List<Finding> run(
+      Map<String, List<Engine.Binding>> rulesByType,
+      List<Control> manualControls,
+      Map<String, Set<String>> typesRead,
+      Predicate<Control> accept,
+      int split) {
     List<Control> controls = config.catalog().controls();
     Map<String, Integer> ordinals = new HashMap<>();
     for (int i = 0; i < controls.size(); i++) {
       ordinals.put(controls.get(i).id(), i);
     }
-    List<List<Finding>> buckets = new ArrayList<>(controls.size());
-    for (int i = 0; i < controls.size(); i++) {
-      buckets.add(new ArrayList<>());
-    }
+    List<List<Finding>> buckets = emptyBuckets(controls.size());
     boolean[] unordered = new boolean[controls.size()];
     Map<String, List<CoverageGap>> gapsByType = new HashMap<>();
     for (CoverageGap gap : inventory.gaps()) {
       gapsByType.computeIfAbsent(gap.resourceType(), type -> new ArrayList<>()).add(gap);
     }
     int[] order = resourceOrder();
-    for (int i : order) {
-      List<Engine.Binding> bindings = rulesByType.get(resources.get(i).type());
-      if (bindings == null) {
-        continue;
-      }
-      select(i);
-      CoverageGap gap = coveringGap(gapsByType, resource);
-      boolean planned = anyDeleteOnly && deleteOnly[i];
-      for (Engine.Binding binding : bindings) {
-        if (planned && !binding.rule().readsChange()) {
-          continue;
-        }
-        if (accept.test(binding.control())) {
-          buckets.get(binding.ordinal()).add(evaluate(binding, classification, gap, gapsByType));
-        }
+    if (split < 0 || split > order.length) {
+      throw new IllegalArgumentException("split " + split + " is outside 0.." + order.length);
+    }
+    FutureTask<List<List<Finding>>> second = null;
+    if (split < order.length) {
+      EvaluationPass other = new EvaluationPass(config, inventory, now);
+      other.order = order;
+      Map<String, List<CoverageGap>> gaps = gapsByType;
+      second =
+          new FutureTask<>(
+              () -> {
+                List<List<Finding>> found = emptyBuckets(controls.size());
+                other.evaluate(order, split, order.length, rulesByType, gaps, accept, found);
+                return found;
+              });
+      Thread thread = new Thread(second, "lcscan-evaluate");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    evaluate(order, 0, split, rulesByType, gapsByType, accept, buckets);
+    if (second != null) {
+      // the second half of the resources follows the first in finding order
+      List<List<Finding>> found = await(second);
+      for (int i = 0; i < buckets.size(); i++) {
+        buckets.get(i).addAll(found.get(i));
       }
     }
     for (Control control : manualControls) {
@@ -219,6 +249,85 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
       findings.addAll(buckets.get(i));
     }
     return findings;
+  }
+
+  private static List<List<Finding>> emptyBuckets(int size) {
+    List<List<Finding>> buckets = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      buckets.add(new ArrayList<>());
+    }
+    return buckets;
+  }
+
+  /** Evaluates the rules of the resources at positions {@code from} to {@code to} of the order. */
+  private void evaluate(
+      int[] order,
+      int from,
+      int to,
+      Map<String, List<Engine.Binding>> rulesByType,
+      Map<String, List<CoverageGap>> gapsByType,
+      Predicate<Control> accept,
+      List<List<Finding>> buckets) {
+    for (int position = from; position < to; position++) {
+      int i = order[position];
+      List<Engine.Binding> bindings = rulesByType.get(resources.get(i).type());
+      if (bindings == null) {
+        continue;
+      }
+      select(i);
+      CoverageGap gap = coveringGap(gapsByType, resource);
+      boolean planned = anyDeleteOnly && deleteOnly[i];
+      for (Engine.Binding binding : bindings) {
+        if (planned && !binding.rule().readsChange()) {
+          continue;
+        }
+        if (accept.test(binding.control())) {
+          buckets.get(binding.ordinal()).add(evaluate(binding, classification, gap, gapsByType));
+        }
+      }
+    }
+  }
+
+  /** The position in {@code order} that leaves about half of the rules to evaluate before it. */
+  private int half(int[] order, Map<String, List<Engine.Binding>> rulesByType) {
+    long total = 0;
+    for (int i : order) {
+      total += rulesByType.getOrDefault(resources.get(i).type(), List.of()).size();
+    }
+    long sum = 0;
+    for (int position = 0; position < order.length; position++) {
+      if (2 * sum >= total) {
+        return position;
+      }
+      sum += rulesByType.getOrDefault(resources.get(order[position]).type(), List.of()).size();
+    }
+    return order.length;
+  }
+
+  private static <T> T await(FutureTask<T> task) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          // the other half is needed all the same: finish waiting, then restore the interrupt
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException cause) {
+            throw cause;
+          }
+          if (e.getCause() instanceof Error cause) {
+            throw cause;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -516,7 +625,7 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
 
   private String errorMessage(CompiledRule rule, Exception e) {
     String celMessage = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    celMessage = celMessage.replaceFirst("^evaluation error at [^:]*:\\d+: ", "");
+    celMessage = EVALUATION_ERROR_AT.matcher(celMessage).replaceFirst("");
     List<String> unknown = new ArrayList<>();
     List<String> absent = new ArrayList<>();
     for (String path : missingPaths(rule, celMessage)) {
@@ -553,9 +662,13 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
       return null;
     }
     List<String> absent = missingPaths(rule, e.getMessage() == null ? "" : e.getMessage());
-    if (absent.isEmpty()
-        || !absent.stream().allMatch(path -> !knownAfterApply(path) && type.isLiveOnly(path))) {
+    if (absent.isEmpty()) {
       return null;
+    }
+    for (String path : absent) {
+      if (knownAfterApply(path) || !type.isLiveOnly(path)) {
+        return null;
+      }
     }
     return "live scan only: "
         + String.join(", ", absent)

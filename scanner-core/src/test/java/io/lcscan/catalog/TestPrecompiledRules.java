@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelProtoAbstractSyntaxTree;
 import io.lcscan.config.ApprovedServices;
 import io.lcscan.config.Attestations;
 import io.lcscan.config.ConfigSource;
@@ -30,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,6 +133,54 @@ class TestPrecompiledRules {
       }
     }
     assertThat(cases).isGreaterThan(100);
+  }
+
+  @Test
+  void everyBundledRuleIsStoredInTheCompactFormAndReadsBackAsItsCheckedExpr() throws IOException {
+    PrecompiledRules store = PrecompiledRules.bundled();
+    assertThat(store.astFormats().values())
+        .hasSize(store.size())
+        .containsOnly(PrecompiledRules.AST_LCSCAN);
+    for (CompiledRule rule : rules(compiled.catalog())) {
+      // what a CheckedExpr of the freshly compiled rule reads back as
+      CelAbstractSyntaxTree expected =
+          CelProtoAbstractSyntaxTree.fromCheckedExpr(
+                  CelProtoAbstractSyntaxTree.fromCelAst(rule.checkedAst()).toCheckedExpr())
+              .getAst();
+      assertThat(store.storedAst(rule.controlId(), rule.resourceType()))
+          .as(rule.toString())
+          .contains(expected);
+    }
+  }
+
+  @Test
+  void theCompactFormHoldsEveryShapeItWrites() {
+    RuleCompiler compiler = new RuleCompiler(Map.of());
+    for (String source :
+        List.of(
+            "[1, 2u, 2.5, b'\\x00\\xff', null, 'x'].size() == 6 && {'a': -3}['a'] < 0",
+            "resource.attributes.exists(k, k == 'a') || type(1) == int || 1.0 != 2.0",
+            "cel.bind(x, resource.tags, x.size() > 0 ? x.all(k, k.startsWith('a')) : false)",
+            "has(resource.attributes.a) && [1, 2].map(i, i * 2).filter(j, j > 2).size() == 1",
+            "optional.of(1).hasValue() || [?optional.none(), 1].size() == 1")) {
+      RuleCompiler.Compilation compilation = compiler.compile("LC-T-01", "aws.s3.bucket", source);
+      if (compilation.rule().isEmpty()) {
+        // optional values are not in the environment: the others must compile
+        assertThat(source).as(compilation.problems().toString()).contains("optional");
+        continue;
+      }
+      CelAbstractSyntaxTree ast =
+          CelProtoAbstractSyntaxTree.fromCheckedExpr(
+                  CelProtoAbstractSyntaxTree.fromCelAst(
+                          compilation.rule().orElseThrow().checkedAst())
+                      .toCheckedExpr())
+              .getAst();
+      byte[] bytes = StoredAst.encode(ast);
+      assertThat(StoredAst.decode(bytes, 0, bytes.length)).as(source).isEqualTo(ast);
+      // a cut record is refused, not misread
+      assertThatThrownBy(() -> StoredAst.decode(bytes, 0, bytes.length - 1))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test

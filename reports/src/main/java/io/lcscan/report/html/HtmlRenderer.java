@@ -84,14 +84,20 @@ public final class HtmlRenderer implements Renderer {
     KNOWN_FRAMEWORKS.put("ismap", new Localized("ISMAP", "ISMAP"));
   }
 
+  // Built when the first html report is written, not when the renderer is made: a scan that
+  // writes only JSON never pays for Freemarker. Holder classes keep that lazy and thread-safe.
+  private static final class Templates {
+    static final Configuration FREEMARKER = freemarker();
+    static final String CSS = resource("report.css");
+    static final String JS = resource("report.js");
+  }
+
   // only a key to find equal evidence; what the page gets is written by the html-safe generator
-  private static final ObjectWriter KEY_WRITER = new ObjectMapper().writer();
+  private static final class Keys {
+    static final ObjectWriter WRITER = new ObjectMapper().writer();
+  }
 
-  private final Configuration freemarker;
-  private final String css;
-  private final String js;
-
-  public HtmlRenderer() {
+  private static Configuration freemarker() {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setClassForTemplateLoading(HtmlRenderer.class, TEMPLATES);
     cfg.setDefaultEncoding("UTF-8");
@@ -106,9 +112,7 @@ public final class HtmlRenderer implements Renderer {
     // a template gets data, never a way to reach Java classes
     cfg.setAPIBuiltinEnabled(false);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-    this.freemarker = cfg;
-    this.css = resource("report.css");
-    this.js = resource("report.js");
+    return cfg;
   }
 
   @Override
@@ -119,7 +123,7 @@ public final class HtmlRenderer implements Renderer {
   @Override
   public void render(ReportModel model, OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, UTF_8), 1 << 16);
-    Template template = freemarker.getTemplate("report.ftlh");
+    Template template = Templates.FREEMARKER.getTemplate("report.ftlh");
     try {
       template.process(view(model), writer);
     } catch (TemplateException e) {
@@ -152,10 +156,10 @@ public final class HtmlRenderer implements Renderer {
 
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("lang", model.language());
-    root.put("css", css);
-    root.put("js", js);
+    root.put("css", Templates.CSS);
+    root.put("js", Templates.JS);
     // computed here, over the very strings the template writes between the tags
-    root.put("csp", contentSecurityPolicy(js, css));
+    root.put("csp", contentSecurityPolicy(Templates.JS, Templates.CSS));
     root.put("meta", metadata(result));
     root.put("total", result.findings().size());
     root.put("complete", result.complete());
@@ -624,7 +628,7 @@ public final class HtmlRenderer implements Renderer {
         Map<String, JsonNode> sorted = new TreeMap<>(finding.evidence());
         proof =
             evidenceIndex.computeIfAbsent(
-                KEY_WRITER.writeValueAsString(sorted),
+                Keys.WRITER.writeValueAsString(sorted),
                 key -> {
                   evidence.add(sorted);
                   return evidence.size() - 1;

@@ -1,42 +1,49 @@
 package io.lcscan.report.json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static io.lcscan.report.json.ReportJson.writeLocalized;
+import static io.lcscan.report.json.ReportJson.writeStringOrNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lcscan.catalog.ClauseRef;
 import io.lcscan.catalog.Control;
+import io.lcscan.catalog.Localized;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
 import io.lcscan.spi.CoverageGap;
 import io.lcscan.spi.Finding;
+import io.lcscan.spi.ScanMetadata;
+import io.lcscan.spi.Scope;
 import io.lcscan.spi.Severity;
 import io.lcscan.spi.Status;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The complete model as JSON: scan metadata, the catalog version and digest, counts, every finding
  * with its control's title, every coverage gap, and the controls with their clauses. Field order is
  * fixed and the output is pretty-printed with {@code \n} line ends on every platform.
+ *
+ * <p>Written field by field with a streaming generator. The bytes are those of the tree this
+ * renderer once built with databind (records in declaration order, nulls left out where the SPI
+ * says {@code NON_NULL}, map keys sorted, times in ISO-8601), which the evidence bundle and {@code
+ * lcscan evaluate} rely on; a test keeps that tree as its oracle.
  */
 public final class JsonRenderer implements Renderer {
 
   /** Bumped when a field is renamed or removed; adding a field does not bump it. */
   public static final int REPORT_SCHEMA_VERSION = 1;
 
-  private final ObjectMapper mapper;
-  private final ObjectWriter writer;
-
-  public JsonRenderer() {
-    this.mapper = ReportJson.mapper();
-    this.writer = ReportJson.prettyWriter(mapper);
-  }
+  private static final Status[] STATUSES = Status.values();
+  private static final Severity[] SEVERITIES = Severity.values();
 
   @Override
   public String format() {
@@ -45,112 +52,282 @@ public final class JsonRenderer implements Renderer {
 
   @Override
   public void render(ReportModel model, OutputStream out) throws IOException {
-    writer.writeValue(out, toTree(model));
+    try (JsonGenerator json = ReportJson.prettyGenerator(out)) {
+      write(model, json);
+    }
     out.write('\n');
     out.flush();
   }
 
-  /** The report as a tree, for renderers and tests that want the same content. */
-  public ObjectNode toTree(ReportModel model) {
+  private static void write(ReportModel model, JsonGenerator json) throws IOException {
     ScanResult result = model.result();
-    ObjectNode root = mapper.createObjectNode();
-    root.put("reportSchemaVersion", REPORT_SCHEMA_VERSION);
-    root.put("language", model.language());
-    root.set("metadata", mapper.valueToTree(result.metadata()));
-    ObjectNode catalog = root.putObject("catalog");
-    catalog.put("version", result.catalogVersion());
-    catalog.put("digest", result.catalogDigest());
-    root.set("evaluatedAt", mapper.valueToTree(result.evaluatedAt()));
-    root.put("complete", result.complete());
-    root.set("summary", summary(model));
-    ArrayNode findings = root.putArray("findings");
+    json.writeStartObject();
+    json.writeNumberField("reportSchemaVersion", REPORT_SCHEMA_VERSION);
+    writeStringOrNull(json, "language", model.language());
+    json.writeFieldName("metadata");
+    metadata(json, result.metadata());
+    json.writeObjectFieldStart("catalog");
+    writeStringOrNull(json, "version", result.catalogVersion());
+    writeStringOrNull(json, "digest", result.catalogDigest());
+    json.writeEndObject();
+    json.writeFieldName("evaluatedAt");
+    instant(json, result.evaluatedAt());
+    json.writeBooleanField("complete", result.complete());
+    json.writeFieldName("summary");
+    summary(json, model);
+    json.writeArrayFieldStart("findings");
+    String titleOf = null;
+    String title = null;
     for (Finding finding : model.findings()) {
-      findings.add(finding(model, finding));
+      // findings come grouped by control: look each title up once
+      if (title == null || !Objects.equals(titleOf, finding.controlId())) {
+        titleOf = finding.controlId();
+        title = model.title(titleOf);
+      }
+      finding(json, finding, title);
     }
-    ArrayNode gaps = root.putArray("gaps");
+    json.writeEndArray();
+    json.writeArrayFieldStart("gaps");
     for (CoverageGap gap : sortedGaps(result.gaps())) {
-      gaps.add(mapper.<ObjectNode>valueToTree(gap));
+      gap(json, gap);
     }
-    ArrayNode controls = root.putArray("controls");
-    model.catalog().controls().stream()
-        .sorted(Comparator.comparing(Control::id))
-        .forEach(control -> controls.add(control(control)));
-    return root;
+    json.writeEndArray();
+    json.writeArrayFieldStart("controls");
+    List<Control> controls = new ArrayList<>(model.catalog().controls());
+    controls.sort(BY_ID);
+    for (Control control : controls) {
+      control(json, control);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  private ObjectNode summary(ReportModel model) {
-    ObjectNode summary = mapper.createObjectNode();
-    summary.put("findings", model.result().findings().size());
-    summary.put("gaps", model.result().gaps().size());
-    ObjectNode byStatus = summary.putObject("byStatus");
-    Map<Status, Long> counts = model.result().countsByStatus();
-    for (Status status : Status.values()) {
-      byStatus.put(status.name(), counts.getOrDefault(status, 0L));
+  // ScanMetadata is NON_NULL, its scopes NON_EMPTY; credentials are never written
+  private static void metadata(JsonGenerator json, ScanMetadata metadata) throws IOException {
+    if (metadata == null) {
+      json.writeNull();
+      return;
     }
+    json.writeStartObject();
+    stringIfNotNull(json, "scanId", metadata.scanId());
+    stringIfNotNull(json, "kind", metadata.kind());
+    stringIfNotNull(json, "identity", metadata.identity());
+    json.writeArrayFieldStart("scopes");
+    for (Scope scope : metadata.scopes()) {
+      json.writeStartObject();
+      if (scope.provider() != null && !scope.provider().isEmpty()) {
+        json.writeStringField("provider", scope.provider());
+      }
+      stringsIfNotEmpty(json, "accounts", scope.accounts());
+      stringsIfNotEmpty(json, "regions", scope.regions());
+      stringsIfNotEmpty(json, "services", scope.services());
+      URI endpoint = scope.endpointOverride();
+      if (endpoint != null && !endpoint.toString().isEmpty()) {
+        json.writeStringField("endpointOverride", endpoint.toString());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    if (metadata.startedAt() != null) {
+      json.writeFieldName("startedAt");
+      instant(json, metadata.startedAt());
+    }
+    if (metadata.finishedAt() != null) {
+      json.writeFieldName("finishedAt");
+      instant(json, metadata.finishedAt());
+    }
+    stringIfNotNull(json, "toolVersion", metadata.toolVersion());
+    json.writeEndObject();
+  }
+
+  private static void summary(JsonGenerator json, ReportModel model) throws IOException {
+    ScanResult result = model.result();
+    json.writeStartObject();
+    json.writeNumberField("findings", result.findings().size());
+    json.writeNumberField("gaps", result.gaps().size());
+    json.writeObjectFieldStart("byStatus");
+    long[] counts = model.statusCounts();
+    for (Status status : STATUSES) {
+      json.writeNumberField(status.name(), counts[status.ordinal()]);
+    }
+    json.writeEndObject();
     // severities from critical down, each with every status, so a reader never guesses a zero
-    Map<Severity, Map<Status, Long>> matrix = new EnumMap<>(Severity.class);
-    for (Finding finding : model.result().findings()) {
+    long[][] matrix = new long[SEVERITIES.length][STATUSES.length];
+    for (Finding finding : result.findings()) {
       if (finding.severity() != null && finding.status() != null) {
-        matrix
-            .computeIfAbsent(finding.severity(), s -> new EnumMap<>(Status.class))
-            .merge(finding.status(), 1L, Long::sum);
+        matrix[finding.severity().ordinal()][finding.status().ordinal()]++;
       }
     }
-    ObjectNode bySeverity = summary.putObject("bySeverity");
-    Severity[] severities = Severity.values();
-    for (int i = severities.length - 1; i >= 0; i--) {
-      ObjectNode row = bySeverity.putObject(severities[i].name());
-      Map<Status, Long> statuses = matrix.getOrDefault(severities[i], Map.of());
-      for (Status status : Status.values()) {
-        row.put(status.name(), statuses.getOrDefault(status, 0L));
+    json.writeObjectFieldStart("bySeverity");
+    for (int i = SEVERITIES.length - 1; i >= 0; i--) {
+      json.writeObjectFieldStart(SEVERITIES[i].name());
+      for (Status status : STATUSES) {
+        json.writeNumberField(status.name(), matrix[i][status.ordinal()]);
       }
+      json.writeEndObject();
     }
-    return summary;
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private ObjectNode finding(ReportModel model, Finding finding) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("controlId", finding.controlId());
-    node.put("controlTitle", model.title(finding.controlId()));
-    // every other field in the SPI's declaration order
-    node.setAll(mapper.<ObjectNode>valueToTree(finding));
-    return node;
+  // controlId and controlTitle first, then every other field in the SPI's declaration order
+  private static void finding(JsonGenerator json, Finding finding, String title)
+      throws IOException {
+    json.writeStartObject();
+    writeStringOrNull(json, "controlId", finding.controlId());
+    writeStringOrNull(json, "controlTitle", title);
+    enumIfNotNull(json, "status", finding.status());
+    enumIfNotNull(json, "severity", finding.severity());
+    enumIfNotNull(json, "phase", finding.phase());
+    stringIfNotNull(json, "provider", finding.provider());
+    stringIfNotNull(json, "account", finding.account());
+    stringIfNotNull(json, "region", finding.region());
+    stringIfNotNull(json, "resourceType", finding.resourceType());
+    stringIfNotNull(json, "resourceId", finding.resourceId());
+    stringIfNotNull(json, "resourceName", finding.resourceName());
+    enumIfNotNull(json, "classification", finding.classification());
+    stringIfNotNull(json, "message", finding.message());
+    if (finding.evidence() != null) {
+      json.writeObjectFieldStart("evidence");
+      for (Map.Entry<String, JsonNode> entry :
+          ReportJson.sortedByKey(finding.evidence()).entrySet()) {
+        json.writeFieldName(entry.getKey());
+        ReportJson.writeNode(json, entry.getValue(), true);
+      }
+      json.writeEndObject();
+    }
+    if (finding.waiver() != null) {
+      json.writeFieldName("waiver");
+      ReportJson.writeWaiver(json, finding.waiver());
+    }
+    json.writeEndObject();
   }
 
-  private ObjectNode control(Control control) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("id", control.id());
-    node.put("phase", control.phase() == null ? null : control.phase().name());
-    node.put("severity", control.severity() == null ? null : control.severity().name());
-    node.set("title", mapper.valueToTree(control.title()));
+  // CoverageGap is NON_NULL; its constructor fills account and region
+  private static void gap(JsonGenerator json, CoverageGap gap) throws IOException {
+    json.writeStartObject();
+    stringIfNotNull(json, "provider", gap.provider());
+    stringIfNotNull(json, "account", gap.account());
+    stringIfNotNull(json, "region", gap.region());
+    stringIfNotNull(json, "resourceType", gap.resourceType());
+    stringIfNotNull(json, "service", gap.service());
+    enumIfNotNull(json, "reason", gap.reason());
+    stringIfNotNull(json, "detail", gap.detail());
+    json.writeEndObject();
+  }
+
+  private static void control(JsonGenerator json, Control control) throws IOException {
+    json.writeStartObject();
+    writeStringOrNull(json, "id", control.id());
+    writeStringOrNull(json, "phase", control.phase() == null ? null : control.phase().name());
+    writeStringOrNull(
+        json, "severity", control.severity() == null ? null : control.severity().name());
+    json.writeFieldName("title");
+    writeLocalized(json, control.title());
     if (control.minClassification() != null) {
-      node.put("minClassification", control.minClassification().name());
+      json.writeStringField("minClassification", control.minClassification().name());
     }
-    node.put("manual", control.manual());
-    ArrayNode clauses = node.putArray("clauses");
+    json.writeBooleanField("manual", control.manual());
+    json.writeArrayFieldStart("clauses");
     for (ClauseRef clause : control.clauses()) {
-      ObjectNode c = clauses.addObject();
-      c.put("framework", clause.framework());
-      c.put("ref", clause.ref());
+      json.writeStartObject();
+      writeStringOrNull(json, "framework", clause.framework());
+      writeStringOrNull(json, "ref", clause.ref());
       if (clause.title() != null) {
-        c.set("title", mapper.valueToTree(clause.title()));
+        json.writeFieldName("title");
+        writeLocalized(json, clause.title());
       }
-      c.put("verified", clause.verified());
+      json.writeBooleanField("verified", clause.verified());
+      json.writeEndObject();
     }
-    node.set("rationale", mapper.valueToTree(control.rationale()));
-    node.set("remediation", mapper.valueToTree(control.remediation()));
-    node.set("evidence", mapper.valueToTree(control.evidence()));
-    return node;
+    json.writeEndArray();
+    json.writeFieldName("rationale");
+    writeLocalized(json, control.rationale());
+    json.writeFieldName("remediation");
+    writeLocalized(json, control.remediation());
+    json.writeArrayFieldStart("evidence");
+    for (Localized evidence : control.evidence()) {
+      writeLocalized(json, evidence);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
+
+  // ISO-8601, as the java.time module writes an Instant when dates are not timestamps
+  private static void instant(JsonGenerator json, Instant value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+
+  private static void stringIfNotNull(JsonGenerator json, String field, String value)
+      throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void enumIfNotNull(JsonGenerator json, String field, Enum<?> value)
+      throws IOException {
+    if (value != null) {
+      json.writeStringField(field, value.name());
+    }
+  }
+
+  private static void stringsIfNotEmpty(JsonGenerator json, String field, List<String> values)
+      throws IOException {
+    if (values == null || values.isEmpty()) {
+      return;
+    }
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      if (value == null) {
+        json.writeNull();
+      } else {
+        json.writeString(value);
+      }
+    }
+    json.writeEndArray();
+  }
+
+  private static final Comparator<Control> BY_ID =
+      new Comparator<>() {
+        @Override
+        public int compare(Control a, Control b) {
+          return a.id().compareTo(b.id());
+        }
+      };
 
   private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
-    return gaps.stream()
-        .sorted(
-            Comparator.comparing(CoverageGap::provider)
-                .thenComparing(CoverageGap::account)
-                .thenComparing(CoverageGap::region)
-                .thenComparing(CoverageGap::resourceType)
-                .thenComparing(gap -> gap.reason().name()))
-        .toList();
+    if (gaps.size() < 2) {
+      return gaps;
+    }
+    List<CoverageGap> sorted = new ArrayList<>(gaps);
+    sorted.sort(GAP_ORDER);
+    return sorted;
   }
+
+  // provider, account, region, type, reason: no lambdas, which cost more than the sort when cold
+  private static final Comparator<CoverageGap> GAP_ORDER =
+      new Comparator<>() {
+        @Override
+        public int compare(CoverageGap a, CoverageGap b) {
+          int c = a.provider().compareTo(b.provider());
+          if (c == 0) {
+            c = a.account().compareTo(b.account());
+          }
+          if (c == 0) {
+            c = a.region().compareTo(b.region());
+          }
+          if (c == 0) {
+            c = a.resourceType().compareTo(b.resourceType());
+          }
+          if (c == 0) {
+            c = a.reason().name().compareTo(b.reason().name());
+          }
+          return c;
+        }
+      };
 }

@@ -8,10 +8,16 @@ import io.lcscan.catalog.Control;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
+import io.lcscan.report.json.ReportJson;
 import io.lcscan.spi.CoverageGap;
 import io.lcscan.spi.Finding;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * JUnit XML, which every CI system shows as test results: one {@code <testsuite>} per control that
@@ -40,9 +45,12 @@ import java.util.stream.Collectors;
  */
 public final class JUnitRenderer implements Renderer {
 
-  // JUnit's schema wants a timestamp without a zone; lcscan's times are UTC
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  // JUnit's schema wants a timestamp without a zone; lcscan's times are UTC. Parsed when a report
+  // is first written, not when the renderer is made.
+  private static final class Timestamps {
+    static final DateTimeFormatter FORMAT =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  }
 
   @Override
   public String format() {
@@ -56,44 +64,72 @@ public final class JUnitRenderer implements Renderer {
 
   @Override
   public void render(ReportModel model, OutputStream out) throws IOException {
-    out.write(text(model).getBytes(UTF_8));
-    out.flush();
+    // not closed: the caller owns the stream
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, UTF_8), 1 << 16);
+    write(model, writer);
+    writer.flush();
   }
 
   public String text(ReportModel model) {
+    StringWriter text = new StringWriter();
+    try {
+      write(model, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  // Counts first, as the root element carries the totals; then each suite is built and written in
+  // turn rather than the whole document held as strings and copied several times over.
+  private static void write(ReportModel model, Writer out) throws IOException {
     ScanResult result = model.result();
-    String timestamp = result.evaluatedAt() == null ? null : TIMESTAMP.format(result.evaluatedAt());
+    String timestamp =
+        result.evaluatedAt() == null ? null : Timestamps.FORMAT.format(result.evaluatedAt());
     Map<String, List<Finding>> byControl = new LinkedHashMap<>();
     for (Finding finding : model.findings()) {
-      byControl.computeIfAbsent(finding.controlId(), id -> new ArrayList<>()).add(finding);
+      List<Finding> findings = byControl.get(finding.controlId());
+      if (findings == null) {
+        findings = new ArrayList<>();
+        byControl.put(finding.controlId(), findings);
+      }
+      findings.add(finding);
     }
 
-    List<String> suites = new ArrayList<>();
+    List<Counts> suiteCounts = new ArrayList<>();
     Counts total = new Counts();
-    for (Map.Entry<String, List<Finding>> entry : byControl.entrySet()) {
-      Counts counts = Counts.of(entry.getValue());
+    for (List<Finding> findings : byControl.values()) {
+      Counts counts = Counts.of(findings);
       total.add(counts);
-      suites.add(suite(model, entry.getKey(), entry.getValue(), counts, timestamp));
+      suiteCounts.add(counts);
     }
     if (!result.gaps().isEmpty()) {
       Counts counts = new Counts();
       counts.tests = result.gaps().size();
       counts.errors = result.gaps().size();
       total.add(counts);
-      suites.add(coverageSuite(result.gaps(), timestamp));
     }
 
-    StringBuilder xml = new StringBuilder();
+    StringBuilder xml = new StringBuilder(1 << 16);
     xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.append("<testsuites name=\"lcscan\"");
     total.appendTo(xml);
     xml.append(">\n");
-    suites.forEach(xml::append);
-    xml.append("</testsuites>\n");
-    return xml.toString();
+    out.append(xml);
+    int suite = 0;
+    for (Map.Entry<String, List<Finding>> entry : byControl.entrySet()) {
+      xml.setLength(0);
+      suite(xml, model, entry.getKey(), entry.getValue(), suiteCounts.get(suite++), timestamp);
+      out.append(xml);
+    }
+    if (!result.gaps().isEmpty()) {
+      out.write(coverageSuite(result.gaps(), timestamp));
+    }
+    out.write("</testsuites>\n");
   }
 
-  private static String suite(
+  private static void suite(
+      StringBuilder xml,
       ReportModel model,
       String controlId,
       List<Finding> findings,
@@ -101,7 +137,6 @@ public final class JUnitRenderer implements Renderer {
       String timestamp) {
     Control control = model.control(controlId).orElse(null);
     String title = model.title(controlId);
-    StringBuilder xml = new StringBuilder();
     xml.append("  <testsuite name=\"")
         .append(Xml.attribute(title.isEmpty() ? controlId : controlId + " " + title))
         .append('"');
@@ -119,17 +154,20 @@ public final class JUnitRenderer implements Renderer {
       if (control.severity() != null) {
         property(xml, "severity", control.severity().label());
       }
-      property(
-          xml,
-          "clauses",
-          control.clauses().stream().map(JUnitRenderer::clauseLabel).collect(joining()));
+      StringBuilder clauses = new StringBuilder();
+      for (ClauseRef clause : control.clauses()) {
+        if (!clauses.isEmpty()) {
+          clauses.append(", ");
+        }
+        clauses.append(clauseLabel(clause));
+      }
+      property(xml, "clauses", clauses.toString());
       xml.append("    </properties>\n");
     }
     for (Finding finding : findings) {
       testCase(xml, model, control, finding);
     }
     xml.append("  </testsuite>\n");
-    return xml.toString();
   }
 
   private static void testCase(
@@ -237,7 +275,8 @@ public final class JUnitRenderer implements Renderer {
       text.append("evidence: ");
       List<String> entries = new ArrayList<>();
       for (Map.Entry<String, JsonNode> entry : new TreeMap<>(finding.evidence()).entrySet()) {
-        entries.add(entry.getKey() + "=" + entry.getValue());
+        // JsonNode.toString's text without the databind serializers it sets up
+        entries.add(entry.getKey() + "=" + ReportJson.compact(entry.getValue()));
       }
       text.append(String.join(", ", entries)).append('\n');
     }
@@ -281,10 +320,6 @@ public final class JUnitRenderer implements Renderer {
 
   private static String clauseLabel(ClauseRef clause) {
     return clause.framework() + " " + clause.ref() + (clause.verified() ? "" : "†");
-  }
-
-  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
-    return Collectors.joining(", ");
   }
 
   /** The counts JUnit readers sum: every finding is a test; three statuses are skipped. */

@@ -25,6 +25,10 @@ final class Xml {
     if (value == null) {
       return "";
     }
+    if (plain(value)) {
+      // most names and messages need nothing: no copy
+      return value;
+    }
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); ) {
       int c = value.codePointAt(i);
@@ -55,6 +59,24 @@ final class Xml {
     return out.toString();
   }
 
+  // whether escape would copy every character as it is
+  private static boolean plain(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&', '<', '>', '"', '\t', '\n', '\r' -> {
+          return false;
+        }
+        default -> {
+          if (Character.isSurrogate(c) || !allowed(c)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   // XML 1.0 Char, less the C1 controls and DEL: legal, but a terminal showing the CI log obeys them
   private static boolean allowed(int c) {
     if (c < 0x20) {
@@ -71,6 +93,12 @@ final class Xml {
 
   // shown as \\u001B rather than dropped, so the reader sees that the name held a control character
   private static void visible(StringBuilder out, int c) {
-    out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+    // as String.format("\\u%04X") would write it, without a Formatter to set up
+    String hex = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+    out.append("\\u");
+    for (int i = hex.length(); i < 4; i++) {
+      out.append('0');
+    }
+    out.append(hex);
   }
 }

@@ -3,10 +3,8 @@ package io.lcscan.report.sarif;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lcscan.catalog.ClauseRef;
 import io.lcscan.catalog.Control;
 import io.lcscan.catalog.Localized;
@@ -32,8 +30,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * SARIF 2.1.0, for code-scanning UIs (GitHub, GitLab, Azure DevOps) and IDE viewers.
@@ -71,19 +71,21 @@ public final class SarifRenderer implements Renderer {
   private static final Set<Status> REPORTED =
       Set.of(Status.FAIL, Status.ERROR, Status.WAIVED, Status.MANUAL);
 
+  // compiled once rather than by String.replaceAll and split on every control
+  private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+  private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKDOWN = Pattern.compile("([\\\\`*_\\[\\]<>#|])");
+
+  // null: the build's version, read when a report is first written
   private final String toolVersion;
-  private final ObjectMapper mapper;
-  private final ObjectWriter writer;
 
   public SarifRenderer() {
-    this(ToolInfo.version());
+    this.toolVersion = null;
   }
 
   /** With a fixed tool version, so golden files do not change with every release. */
   public SarifRenderer(String toolVersion) {
     this.toolVersion = requireNonNull(toolVersion, "toolVersion is null");
-    this.mapper = ReportJson.mapper();
-    this.writer = ReportJson.prettyWriter(mapper);
   }
 
   @Override
@@ -96,203 +98,272 @@ public final class SarifRenderer implements Renderer {
     return true;
   }
 
+  // Written field by field with a streaming generator, in the order and with the bytes of the
+  // databind tree this renderer once built; a test keeps that tree as its oracle.
   @Override
   public void render(ReportModel model, OutputStream out) throws IOException {
-    writer.writeValue(out, toTree(model));
+    try (JsonGenerator json = ReportJson.prettyGenerator(out)) {
+      write(model, json);
+    }
     out.write('\n');
     out.flush();
   }
 
-  public ObjectNode toTree(ReportModel model) {
-    ObjectNode root = mapper.createObjectNode();
-    root.put("$schema", SCHEMA_URI);
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
+  private void write(ReportModel model, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("$schema", SCHEMA_URI);
+    json.writeStringField("version", "2.1.0");
+    json.writeArrayFieldStart("runs");
+    json.writeStartObject();
 
-    List<Control> controls =
-        model.catalog().controls().stream().sorted(Comparator.comparing(Control::id)).toList();
+    List<Control> controls = model.catalog().controls();
     Map<String, Integer> ruleIndex = new HashMap<>();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", ToolInfo.NAME);
-    driver.put("version", toolVersion);
-    driver.put("informationUri", ToolInfo.INFORMATION_URI);
-    ArrayNode rules = driver.putArray("rules");
-    for (Control control : controls) {
-      ruleIndex.put(control.id(), rules.size());
-      rules.add(rule(control));
+    json.writeObjectFieldStart("tool");
+    json.writeObjectFieldStart("driver");
+    json.writeStringField("name", ToolInfo.NAME);
+    json.writeStringField("version", toolVersion == null ? ToolInfo.version() : toolVersion);
+    json.writeStringField("informationUri", ToolInfo.INFORMATION_URI);
+    json.writeArrayFieldStart("rules");
+    int rules = 0;
+    for (Control control : sortedById(controls)) {
+      ruleIndex.put(control.id(), rules++);
+      rule(json, control);
     }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
 
-    run.set("invocations", mapper.createArrayNode().add(invocation(model.result())));
-    ArrayNode results = run.putArray("results");
+    json.writeArrayFieldStart("invocations");
+    invocation(json, model.result());
+    json.writeEndArray();
+    json.writeArrayFieldStart("results");
+    String titleOf = null;
+    String title = null;
     for (Finding finding : model.findings()) {
       if (REPORTED.contains(finding.status())) {
-        results.add(result(model, finding, ruleIndex));
+        // findings come grouped by control: look each title up once
+        if (title == null || !Objects.equals(titleOf, finding.controlId())) {
+          titleOf = finding.controlId();
+          title = model.title(titleOf);
+        }
+        result(json, model, finding, title, ruleIndex);
       }
     }
-    run.set("properties", runProperties(model));
-    return root;
+    json.writeEndArray();
+    json.writeFieldName("properties");
+    runProperties(json, model);
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  private ObjectNode rule(Control control) {
-    ObjectNode rule = mapper.createObjectNode();
-    rule.put("id", control.id());
-    rule.put("name", ruleName(control));
-    rule.putObject("shortDescription").put("text", english(control.title()));
-    rule.putObject("fullDescription").put("text", english(control.rationale()));
-    ObjectNode help = rule.putObject("help");
-    help.put("text", helpText(control));
-    help.put("markdown", helpMarkdown(control));
+  private static void rule(JsonGenerator json, Control control) throws IOException {
+    json.writeStartObject();
+    stringOrNull(json, "id", control.id());
+    json.writeStringField("name", ruleName(control));
+    json.writeObjectFieldStart("shortDescription");
+    json.writeStringField("text", english(control.title()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("fullDescription");
+    json.writeStringField("text", english(control.rationale()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("help");
+    json.writeStringField("text", helpText(control));
+    json.writeStringField("markdown", helpMarkdown(control));
+    json.writeEndObject();
     if (control.severity() != null) {
-      rule.putObject("defaultConfiguration").put("level", level(control.severity()));
+      json.writeObjectFieldStart("defaultConfiguration");
+      json.writeStringField("level", level(control.severity()));
+      json.writeEndObject();
     }
-    ObjectNode properties = rule.putObject("properties");
-    ArrayNode tags = properties.putArray("tags");
+    json.writeObjectFieldStart("properties");
+    json.writeArrayFieldStart("tags");
     for (String tag : tags(control)) {
-      tags.add(tag);
+      stringOrNull(json, tag);
     }
+    json.writeEndArray();
     if (control.phase() != null) {
-      properties.put("phase", control.phase().name());
-      properties.put("phaseJa", control.phase().japanese());
+      json.writeStringField("phase", control.phase().name());
+      json.writeStringField("phaseJa", control.phase().japanese());
     }
     if (control.severity() != null) {
-      properties.put("severity", control.severity().label());
+      json.writeStringField("severity", control.severity().label());
       // GitHub ranks security alerts by this CVSS-like score
-      properties.put("security-severity", securitySeverity(control.severity()));
+      json.writeStringField("security-severity", securitySeverity(control.severity()));
     }
-    properties.put("titleJa", text(control.title(), "ja"));
-    properties.put("manual", control.manual());
+    json.writeStringField("titleJa", text(control.title(), "ja"));
+    json.writeBooleanField("manual", control.manual());
     if (control.minClassification() != null) {
-      properties.put("minClassification", control.minClassification().name());
+      json.writeStringField("minClassification", control.minClassification().name());
     }
-    ArrayNode clauses = properties.putArray("clauses");
+    json.writeArrayFieldStart("clauses");
     for (ClauseRef clause : control.clauses()) {
-      ObjectNode node = clauses.addObject();
-      node.put("framework", clause.framework());
-      node.put("ref", clause.ref());
-      node.put("verified", clause.verified());
-      node.put("label", clauseLabel(clause));
+      json.writeStartObject();
+      stringOrNull(json, "framework", clause.framework());
+      stringOrNull(json, "ref", clause.ref());
+      json.writeBooleanField("verified", clause.verified());
+      json.writeStringField("label", clauseLabel(clause));
+      json.writeEndObject();
     }
-    return rule;
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private ObjectNode invocation(ScanResult result) {
-    ObjectNode invocation = mapper.createObjectNode();
+  private static void invocation(JsonGenerator json, ScanResult result) throws IOException {
+    json.writeStartObject();
     // an incomplete scan did not do all it was asked to: say so rather than look clean
-    invocation.put("executionSuccessful", result.complete());
+    json.writeBooleanField("executionSuccessful", result.complete());
     ScanMetadata metadata = result.metadata();
     if (metadata != null && metadata.startedAt() != null) {
-      invocation.put("startTimeUtc", metadata.startedAt().toString());
+      json.writeStringField("startTimeUtc", metadata.startedAt().toString());
     }
     if (metadata != null && metadata.finishedAt() != null) {
-      invocation.put("endTimeUtc", metadata.finishedAt().toString());
+      json.writeStringField("endTimeUtc", metadata.finishedAt().toString());
     }
     if (!result.gaps().isEmpty()) {
-      ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+      json.writeArrayFieldStart("toolExecutionNotifications");
       for (CoverageGap gap : sortedGaps(result.gaps())) {
-        ObjectNode notification = notifications.addObject();
-        notification.put("level", "error");
-        notification
-            .putObject("message")
-            .put(
-                "text",
-                "coverage gap: "
-                    + gap.provider()
-                    + " "
-                    + (gap.account().isEmpty() ? "*" : gap.account())
-                    + " "
-                    + gap.region()
-                    + " "
-                    + gap.resourceType()
-                    + ": "
-                    + gap.reason().name()
-                    + (gap.detail() == null ? "" : " (" + gap.detail() + ")")
-                    + "; findings of this type are ERROR");
-        notification.putObject("descriptor").put("id", "coverage-gap");
+        json.writeStartObject();
+        json.writeStringField("level", "error");
+        json.writeObjectFieldStart("message");
+        json.writeStringField(
+            "text",
+            "coverage gap: "
+                + gap.provider()
+                + " "
+                + (gap.account().isEmpty() ? "*" : gap.account())
+                + " "
+                + gap.region()
+                + " "
+                + gap.resourceType()
+                + ": "
+                + gap.reason().name()
+                + (gap.detail() == null ? "" : " (" + gap.detail() + ")")
+                + "; findings of this type are ERROR");
+        json.writeEndObject();
+        json.writeObjectFieldStart("descriptor");
+        json.writeStringField("id", "coverage-gap");
+        json.writeEndObject();
+        json.writeEndObject();
       }
+      json.writeEndArray();
     }
-    return invocation;
+    json.writeEndObject();
   }
 
-  private ObjectNode result(ReportModel model, Finding finding, Map<String, Integer> ruleIndex) {
-    ObjectNode result = mapper.createObjectNode();
-    result.put("ruleId", finding.controlId());
+  private static void result(
+      JsonGenerator json,
+      ReportModel model,
+      Finding finding,
+      String title,
+      Map<String, Integer> ruleIndex)
+      throws IOException {
+    json.writeStartObject();
+    stringOrNull(json, "ruleId", finding.controlId());
     Integer index = ruleIndex.get(finding.controlId());
     if (index != null) {
-      result.put("ruleIndex", index);
+      json.writeNumberField("ruleIndex", index);
     }
     if (finding.status() == Status.MANUAL) {
-      result.put("kind", "review");
-      result.put("level", "none");
+      json.writeStringField("kind", "review");
+      json.writeStringField("level", "none");
     } else {
-      result.put("level", level(finding.severity()));
+      json.writeStringField("level", level(finding.severity()));
     }
-    result.putObject("message").put("text", message(model, finding));
-    result.set("locations", mapper.createArrayNode().add(location(model, finding)));
-    result.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(finding));
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", message(title, finding));
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    location(json, model, finding);
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(FINGERPRINT, fingerprint(finding));
+    json.writeEndObject();
     if (finding.status() == Status.WAIVED) {
-      ObjectNode suppression = result.putArray("suppressions").addObject();
-      suppression.put("kind", "external");
-      suppression.put("status", "accepted");
-      suppression.put("justification", waiverText(finding.waiver()));
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", "external");
+      json.writeStringField("status", "accepted");
+      json.writeStringField("justification", waiverText(finding.waiver()));
+      json.writeEndObject();
+      json.writeEndArray();
     }
-    ObjectNode properties = result.putObject("properties");
-    properties.put("status", finding.status().name());
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("status", finding.status().name());
     if (finding.severity() != null) {
-      properties.put("severity", finding.severity().label());
+      json.writeStringField("severity", finding.severity().label());
     }
-    putIfPresent(properties, "provider", finding.provider());
-    putIfPresent(properties, "account", finding.account());
-    putIfPresent(properties, "region", finding.region());
-    putIfPresent(properties, "resourceType", finding.resourceType());
-    putIfPresent(properties, "resourceName", finding.resourceName());
+    stringIfPresent(json, "provider", finding.provider());
+    stringIfPresent(json, "account", finding.account());
+    stringIfPresent(json, "region", finding.region());
+    stringIfPresent(json, "resourceType", finding.resourceType());
+    stringIfPresent(json, "resourceName", finding.resourceName());
     if (finding.classification() != null) {
-      properties.put("classification", finding.classification().name());
+      json.writeStringField("classification", finding.classification().name());
     }
     if (finding.evidence() != null && !finding.evidence().isEmpty()) {
-      ObjectNode evidence = properties.putObject("evidence");
-      new TreeMap<>(finding.evidence())
-          .forEach((path, value) -> evidence.set(path, value == null ? null : value.deepCopy()));
+      json.writeObjectFieldStart("evidence");
+      for (Map.Entry<String, JsonNode> entry : new TreeMap<>(finding.evidence()).entrySet()) {
+        json.writeFieldName(entry.getKey());
+        ReportJson.writeNode(json, entry.getValue(), false);
+      }
+      json.writeEndObject();
     }
     if (finding.waiver() != null) {
-      properties.set("waiver", mapper.valueToTree(finding.waiver()));
+      json.writeFieldName("waiver");
+      ReportJson.writeWaiver(json, finding.waiver());
     }
-    return result;
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
-  private ObjectNode location(ReportModel model, Finding finding) {
-    ObjectNode location = mapper.createObjectNode();
+  private static void location(JsonGenerator json, ReportModel model, Finding finding)
+      throws IOException {
+    json.writeStartObject();
     SourceLocation source = model.location(finding.resourceId()).orElse(null);
     if (source != null) {
-      ObjectNode physical = location.putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", source.uri());
+      json.writeObjectFieldStart("physicalLocation");
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", source.uri());
+      json.writeEndObject();
       if (source.startLine() > 0) {
-        ObjectNode region = physical.putObject("region");
-        region.put("startLine", source.startLine());
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", source.startLine());
         if (source.startColumn() > 0) {
-          region.put("startColumn", source.startColumn());
+          json.writeNumberField("startColumn", source.startColumn());
         }
+        json.writeEndObject();
       }
+      json.writeEndObject();
     }
-    ArrayNode logical = location.putArray("logicalLocations");
+    json.writeArrayFieldStart("logicalLocations");
     if (finding.resourceId() != null) {
-      ObjectNode resource = logical.addObject();
+      json.writeStartObject();
       if (finding.resourceName() != null) {
-        resource.put("name", finding.resourceName());
+        json.writeStringField("name", finding.resourceName());
       }
-      resource.put("fullyQualifiedName", finding.resourceId());
-      resource.put("kind", "resource");
+      json.writeStringField("fullyQualifiedName", finding.resourceId());
+      json.writeStringField("kind", "resource");
+      json.writeEndObject();
     } else {
       // per-account findings (manual controls, account-wide checks) have no resource
-      logical.addObject().put("fullyQualifiedName", accountName(finding)).put("kind", "namespace");
+      json.writeStartObject();
+      json.writeStringField("fullyQualifiedName", accountName(finding));
+      json.writeStringField("kind", "namespace");
+      json.writeEndObject();
     }
     if (source != null && !source.module().isEmpty()) {
-      logical.addObject().put("fullyQualifiedName", source.module()).put("kind", "module");
+      json.writeStartObject();
+      json.writeStringField("fullyQualifiedName", source.module());
+      json.writeStringField("kind", "module");
+      json.writeEndObject();
     }
-    return location;
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
-  private static String message(ReportModel model, Finding finding) {
-    String title = model.title(finding.controlId());
+  private static String message(String title, Finding finding) {
     String subject = finding.resourceId() != null ? finding.resourceId() : accountName(finding);
     String detail = finding.message() == null ? "" : finding.message();
     String text =
@@ -328,21 +399,25 @@ public final class SarifRenderer implements Renderer {
     return text.toString();
   }
 
-  private ObjectNode runProperties(ReportModel model) {
+  private static void runProperties(JsonGenerator json, ReportModel model) throws IOException {
     ScanResult result = model.result();
-    ObjectNode properties = mapper.createObjectNode();
+    json.writeStartObject();
     ScanMetadata metadata = result.metadata();
     if (metadata != null && metadata.kind() != null) {
-      properties.put("scanKind", metadata.kind());
+      json.writeStringField("scanKind", metadata.kind());
     }
-    properties.put("catalogVersion", result.catalogVersion());
-    properties.put("catalogDigest", result.catalogDigest());
-    properties.put("evaluatedAt", String.valueOf(result.evaluatedAt()));
-    properties.put("complete", result.complete());
-    properties.put("language", model.language());
-    ObjectNode counts = properties.putObject("findingsByStatus");
-    result.countsByStatus().forEach((status, count) -> counts.put(status.name(), count));
-    return properties;
+    stringOrNull(json, "catalogVersion", result.catalogVersion());
+    stringOrNull(json, "catalogDigest", result.catalogDigest());
+    json.writeStringField("evaluatedAt", String.valueOf(result.evaluatedAt()));
+    json.writeBooleanField("complete", result.complete());
+    stringOrNull(json, "language", model.language());
+    json.writeObjectFieldStart("findingsByStatus");
+    long[] counts = model.statusCounts();
+    for (Status status : Status.values()) {
+      json.writeNumberField(status.name(), counts[status.ordinal()]);
+    }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   static String level(Severity severity) {
@@ -383,9 +458,9 @@ public final class SarifRenderer implements Renderer {
 
   /** A name for people and UIs: the English title in PascalCase, without parentheses. */
   static String ruleName(Control control) {
-    String title = english(control.title()).replaceAll("\\([^)]*\\)", " ");
+    String title = PARENTHESES.matcher(english(control.title())).replaceAll(" ");
     StringBuilder name = new StringBuilder();
-    for (String word : title.split("[^\\p{L}\\p{N}]+")) {
+    for (String word : NOT_A_WORD.split(title)) {
       if (!word.isEmpty()) {
         name.appendCodePoint(Character.toUpperCase(word.codePointAt(0)))
             .append(word.substring(Character.charCount(word.codePointAt(0))));
@@ -454,11 +529,23 @@ public final class SarifRenderer implements Renderer {
       "† clause number not yet verified against the published text / 公表文書との照合が未確認の条項番号";
 
   private static boolean hasUnverified(Control control) {
-    return control.clauses().stream().anyMatch(clause -> !clause.verified());
+    for (ClauseRef clause : control.clauses()) {
+      if (!clause.verified()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String clauseList(Control control) {
-    return String.join(", ", control.clauses().stream().map(SarifRenderer::clauseLabel).toList());
+    StringBuilder list = new StringBuilder();
+    for (ClauseRef clause : control.clauses()) {
+      if (!list.isEmpty()) {
+        list.append(", ");
+      }
+      list.append(clauseLabel(clause));
+    }
+    return list.toString();
   }
 
   static String clauseLabel(ClauseRef clause) {
@@ -467,7 +554,7 @@ public final class SarifRenderer implements Renderer {
 
   // titles are plain text; keep markdown from reading a '*' or '_' in them as emphasis
   private static String escapeMarkdown(String text) {
-    return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+    return MARKDOWN.matcher(text).replaceAll("\\\\$1");
   }
 
   private static String english(Localized localized) {
@@ -487,9 +574,24 @@ public final class SarifRenderer implements Renderer {
         + (finding.account() == null ? "" : finding.account());
   }
 
-  private static void putIfPresent(ObjectNode node, String field, String value) {
+  private static void stringIfPresent(JsonGenerator json, String field, String value)
+      throws IOException {
     if (value != null && !value.isEmpty()) {
-      node.put(field, value);
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void stringOrNull(JsonGenerator json, String field, String value)
+      throws IOException {
+    json.writeFieldName(field);
+    stringOrNull(json, value);
+  }
+
+  private static void stringOrNull(JsonGenerator json, String value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else {
+      json.writeString(value);
     }
   }
 
@@ -511,15 +613,53 @@ public final class SarifRenderer implements Renderer {
     }
   }
 
-  private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
-    return gaps.stream()
-        .sorted(
-            Comparator.comparing(CoverageGap::provider)
-                .thenComparing(CoverageGap::account)
-                .thenComparing(CoverageGap::region)
-                .thenComparing(CoverageGap::resourceType)
-                .thenComparing(gap -> gap.reason().name())
-                .thenComparing(gap -> gap.detail() == null ? "" : gap.detail()))
-        .toList();
+  private static List<Control> sortedById(List<Control> controls) {
+    List<Control> sorted = new ArrayList<>(controls);
+    sorted.sort(
+        new Comparator<>() {
+          @Override
+          public int compare(Control a, Control b) {
+            return a.id().compareTo(b.id());
+          }
+        });
+    return sorted;
   }
+
+  private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
+    if (gaps.size() < 2) {
+      return gaps;
+    }
+    List<CoverageGap> sorted = new ArrayList<>(gaps);
+    sorted.sort(GAP_ORDER);
+    return sorted;
+  }
+
+  // provider, account, region, type, reason, detail: no lambdas, which cost more cold than a sort
+  private static final Comparator<CoverageGap> GAP_ORDER =
+      new Comparator<>() {
+        @Override
+        public int compare(CoverageGap a, CoverageGap b) {
+          int c = a.provider().compareTo(b.provider());
+          if (c == 0) {
+            c = a.account().compareTo(b.account());
+          }
+          if (c == 0) {
+            c = a.region().compareTo(b.region());
+          }
+          if (c == 0) {
+            c = a.resourceType().compareTo(b.resourceType());
+          }
+          if (c == 0) {
+            c = a.reason().name().compareTo(b.reason().name());
+          }
+          if (c == 0) {
+            c = detail(a).compareTo(detail(b));
+          }
+          return c;
+        }
+
+        private String detail(CoverageGap gap) {
+          return gap.detail() == null ? "" : gap.detail();
+        }
+      };
 }

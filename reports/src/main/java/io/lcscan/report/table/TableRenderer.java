@@ -14,9 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +28,23 @@ public final class TableRenderer implements Renderer {
   private static final int MESSAGE_WIDTH = 90;
   private static final List<Status> LISTED =
       List.of(Status.FAIL, Status.ERROR, Status.MANUAL, Status.WAIVED);
+
+  // status as LISTED orders them, then the most severe first, no severity last; written out, as
+  // Comparator.comparing's lambdas cost more than the sort on a cold start
+  private static final Comparator<Finding> LISTED_ORDER =
+      new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+          int c = Integer.compare(LISTED.indexOf(a.status()), LISTED.indexOf(b.status()));
+          if (c != 0) {
+            return c;
+          }
+          if (a.severity() == null || b.severity() == null) {
+            return a.severity() == b.severity() ? 0 : a.severity() == null ? 1 : -1;
+          }
+          return b.severity().compareTo(a.severity());
+        }
+      };
 
   @Override
   public String format() {
@@ -73,14 +88,13 @@ public final class TableRenderer implements Renderer {
 
     out.append(counts(model, labels)).append('\n');
 
-    List<Finding> listed =
-        model.findings().stream()
-            .filter(finding -> LISTED.contains(finding.status()))
-            .sorted(
-                Comparator.comparing((Finding f) -> LISTED.indexOf(f.status()))
-                    .thenComparing(
-                        Finding::severity, Comparator.nullsLast(Comparator.reverseOrder())))
-            .toList();
+    List<Finding> listed = new ArrayList<>();
+    for (Finding finding : model.findings()) {
+      if (LISTED.contains(finding.status())) {
+        listed.add(finding);
+      }
+    }
+    listed.sort(LISTED_ORDER);
     if (listed.isEmpty()) {
       out.append(labels.nothingToList).append('\n');
     } else {
@@ -106,7 +120,7 @@ public final class TableRenderer implements Renderer {
       }
       out.append(table.render());
     }
-    long notApplicable = model.result().countsByStatus().getOrDefault(Status.NOT_APPLICABLE, 0L);
+    long notApplicable = model.statusCounts()[Status.NOT_APPLICABLE.ordinal()];
     if (notApplicable > 0) {
       out.append(labels.notApplicableHidden.formatted(notApplicable)).append('\n');
     }
@@ -131,12 +145,10 @@ public final class TableRenderer implements Renderer {
   }
 
   private static String counts(ReportModel model, Labels labels) {
-    Map<Severity, Map<Status, Long>> matrix = new EnumMap<>(Severity.class);
+    long[][] matrix = new long[Severity.values().length][Status.values().length];
     for (Finding finding : model.result().findings()) {
       if (finding.severity() != null) {
-        matrix
-            .computeIfAbsent(finding.severity(), s -> new EnumMap<>(Status.class))
-            .merge(finding.status(), 1L, Long::sum);
+        matrix[finding.severity().ordinal()][finding.status().ordinal()]++;
       }
     }
     List<String> header = new ArrayList<>();
@@ -151,19 +163,18 @@ public final class TableRenderer implements Renderer {
     }
     Severity[] severities = Severity.values();
     for (int i = severities.length - 1; i >= 0; i--) {
-      Map<Status, Long> row = matrix.getOrDefault(severities[i], Map.of());
-      table.row(countRow(severities[i].label(), row));
+      table.row(countRow(severities[i].label(), matrix[i]));
     }
-    table.row(countRow(labels.total, model.result().countsByStatus()));
+    table.row(countRow(labels.total, model.statusCounts()));
     return table.render();
   }
 
-  private static String[] countRow(String label, Map<Status, Long> counts) {
+  private static String[] countRow(String label, long[] counts) {
     List<String> cells = new ArrayList<>();
     cells.add(label);
     long total = 0;
     for (Status status : Status.values()) {
-      long count = counts.getOrDefault(status, 0L);
+      long count = counts[status.ordinal()];
       total += count;
       cells.add(Long.toString(count));
     }

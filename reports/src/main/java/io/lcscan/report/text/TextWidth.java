@@ -1,5 +1,7 @@
 package io.lcscan.report.text;
 
+import java.util.regex.Pattern;
+
 /**
  * Terminal column widths. Japanese (and other East Asian wide) characters take two columns, so
  * padding by {@link String#length()} would misalign every table that holds a Japanese title.
@@ -107,6 +109,15 @@ public final class TextWidth {
     if (text == null) {
       return "";
     }
-    return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\t') {
+        return BREAKS.matcher(text).replaceAll(" ").strip();
+      }
+    }
+    // the common case: nothing to replace, no regex to run
+    return text.strip();
   }
+
+  private static final Pattern BREAKS = Pattern.compile("[\\r\\n\\t]+");
 }

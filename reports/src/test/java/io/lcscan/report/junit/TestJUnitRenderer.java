@@ -2,10 +2,14 @@ package io.lcscan.report.junit;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.ReportFixtures;
 import io.lcscan.report.ReportModel;
+import io.lcscan.report.RichFixtures;
 import io.lcscan.spi.Classification;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.Phase;
@@ -17,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
@@ -127,6 +133,71 @@ class TestJUnitRenderer {
   void deterministic() throws IOException {
     assertThat(render(ReportFixtures.modelWithEveryStatus("en")))
         .isEqualTo(render(ReportFixtures.modelWithEveryStatus("en")));
+  }
+
+  @Test
+  void sameBytesAsWithJsonNodeToString() throws IOException {
+    LegacyJUnitRenderer legacy = new LegacyJUnitRenderer();
+    for (String language : List.of("en", "ja")) {
+      ReportModel model = withoutEvidence(RichFixtures.model(language), "x.pojo-time");
+      String expected = legacy.text(model);
+
+      assertThat(renderer.text(model)).isEqualTo(expected);
+      assertThat(expected).contains("b.decimal=1.50", "o.nested={\"zeta\":1", "<skipped");
+    }
+    for (ReportModel model :
+        List.of(ReportFixtures.model("en"), ReportFixtures.modelWithEveryStatus("ja"))) {
+      assertThat(renderer.text(model)).isEqualTo(legacy.text(model));
+    }
+  }
+
+  @Test
+  void evidenceToStringCannotWriteFailsAsBefore() {
+    ReportModel model = RichFixtures.model("en");
+
+    Throwable expected = catchThrowable(() -> new LegacyJUnitRenderer().text(model));
+    assertThat(expected).isNotNull();
+    assertThatThrownBy(() -> renderer.text(model)).isInstanceOf(expected.getClass());
+  }
+
+  private static ReportModel withoutEvidence(ReportModel model, String key) {
+    List<Finding> findings = new ArrayList<>();
+    for (Finding f : model.result().findings()) {
+      Map<String, JsonNode> evidence = f.evidence();
+      if (evidence != null && evidence.containsKey(key)) {
+        evidence = new HashMap<>(evidence);
+        evidence.remove(key);
+      }
+      findings.add(
+          new Finding(
+              f.controlId(),
+              f.status(),
+              f.severity(),
+              f.phase(),
+              f.provider(),
+              f.account(),
+              f.region(),
+              f.resourceType(),
+              f.resourceId(),
+              f.resourceName(),
+              f.classification(),
+              f.message(),
+              evidence,
+              f.waiver()));
+    }
+    ScanResult r = model.result();
+    return ReportModel.of(
+            new ScanResult(
+                r.metadata(),
+                findings,
+                r.gaps(),
+                r.complete(),
+                r.catalogVersion(),
+                r.catalogDigest(),
+                r.evaluatedAt()),
+            model.catalog(),
+            model.language())
+        .withLocations(model.locations());
   }
 
   private static ReportModel model(String hostile) {

@@ -1,9 +1,12 @@
 package io.lcscan.report.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lcscan.engine.ScanResult;
 import io.lcscan.report.ReportFixtures;
 import io.lcscan.report.ReportModel;
+import io.lcscan.report.RichFixtures;
 import io.lcscan.report.text.TextWidth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,5 +64,44 @@ class TestTableRenderer {
 
     assertThat(renderer.text(plain)).doesNotContain("\u001b[");
     assertThat(renderer.text(colour)).contains("\u001b[31mFAIL\u001b[0m");
+  }
+
+  @Test
+  void sameTextAsTheMapAndStreamVersion() {
+    LegacyTableRenderer legacy = new LegacyTableRenderer();
+    for (String language : List.of("en", "ja")) {
+      for (boolean color : List.of(false, true)) {
+        ReportModel rich = RichFixtures.model(language);
+        // a finding without a control cannot be a table row, in either version
+        assertThatThrownBy(() -> legacy.text(rich)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> renderer.text(rich)).isInstanceOf(NullPointerException.class);
+        ScanResult all = rich.result();
+        ScanResult result =
+            new ScanResult(
+                all.metadata(),
+                all.findings().stream().filter(f -> f.controlId() != null).toList(),
+                all.gaps(),
+                all.complete(),
+                all.catalogVersion(),
+                all.catalogDigest(),
+                all.evaluatedAt());
+        ReportModel model =
+            new ReportModel(result, rich.catalog(), language, color, rich.locations());
+        String expected = legacy.text(model);
+
+        assertThat(renderer.text(model)).isEqualTo(expected);
+        assertThat(expected).contains("WAIVED", "MANUAL", "日本語のリソース名");
+      }
+    }
+    assertThat(renderer.text(ReportFixtures.modelWithEveryStatus("en")))
+        .isEqualTo(legacy.text(ReportFixtures.modelWithEveryStatus("en")));
+  }
+
+  @Test
+  void oneLineAsTheRegexDidIt() {
+    for (String text : RichFixtures.HOSTILE) {
+      assertThat(TextWidth.oneLine(text)).isEqualTo(text.replaceAll("[\\r\\n\\t]+", " ").strip());
+    }
+    assertThat(TextWidth.oneLine("\t a\r\n\n\tb \n")).isEqualTo("a b");
   }
 }

@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
 public final class Redactor {
   public static final String REDACTED = "[REDACTED]";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \\1-----", Pattern.DOTALL);
   // long-term (AKIA), temporary (ASIA) and other access key id prefixes
@@ -119,11 +117,21 @@ public final class Redactor {
     return false;
   }
 
+  // only redactJsonText needs a mapper: the inventory and plan paths never build one here
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   /** Redacts secret-looking values in free text. */
   public static String redactText(String text) {
-    if (text == null || text.isEmpty()) {
+    if (text == null || text.isEmpty() || !mayMatch(text)) {
       return text;
     }
+    return redactWithPatterns(text);
+  }
+
+  /** Every pattern of {@link #redactText}, whether or not {@link #mayMatch} rules them out. */
+  static String redactWithPatterns(String text) {
     String result = PEM.matcher(text).replaceAll(REDACTED);
     result =
         URI_CREDENTIALS
@@ -157,6 +165,152 @@ public final class Redactor {
                     Matcher.quoteReplacement(
                         looksLikeSecretKey(match.group()) ? REDACTED : match.group()));
     return result;
+  }
+
+  /**
+   * False only when no pattern of {@link #redactText} can match the text, so that most values
+   * (names, ids, ARNs, regions, dates) skip the patterns after one pass over their characters. Each
+   * test below is a condition without which one pattern cannot match; true sends the text through
+   * every pattern as before.
+   */
+  static boolean mayMatch(String text) {
+    int length = text.length();
+    int base64Run = 0; // FORTY_CHARS: 40 of [A-Za-z0-9/+] in a row
+    int upperRun = 0; // AWS_ACCESS_KEY_ID: a prefix and 16 of [A-Z0-9], 20 in a row
+    boolean separator = false; // KEY_VALUE and AWS_SECRET_WITH_NAME: [:=]
+    boolean at = false; // URI_CREDENTIALS: user:password@
+    boolean space = false; // AUTHORIZATION: bearer|basic, then \s
+    boolean underscore = false; // GitHub and Stripe tokens
+    boolean dash = false; // PEM and Slack tokens
+    boolean dot = false; // JWT
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      boolean upper = c >= 'A' && c <= 'Z';
+      boolean digit = c >= '0' && c <= '9';
+      if (upper || digit || (c >= 'a' && c <= 'z') || c == '/' || c == '+') {
+        if (++base64Run >= 40) {
+          return true;
+        }
+      } else {
+        base64Run = 0;
+      }
+      if (upper || digit) {
+        if (++upperRun >= 20 && accessKeyPrefix(text, i - 19)) {
+          return true;
+        }
+      } else {
+        upperRun = 0;
+      }
+      switch (c) {
+        case ':', '=' -> separator = true;
+        case '@' -> at = true;
+        case ' ', '\t', '\n', '\u000B', '\f', '\r' -> space = true;
+        case '_' -> underscore = true;
+        case '-' -> dash = true;
+        case '.' -> dot = true;
+        default -> {}
+      }
+    }
+    if (dash && (text.contains("-----BEGIN ") || text.contains("xox"))) {
+      return true;
+    }
+    if (at && separator && text.contains("://")) {
+      return true;
+    }
+    if (space && (containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic"))) {
+      return true;
+    }
+    if (dot && text.contains("eyJ")) {
+      return true;
+    }
+    if (underscore && (text.contains("k_live_") || gitHubPrefix(text))) {
+      return true;
+    }
+    if (length >= 39 && text.contains("AIza")) {
+      return true;
+    }
+    return separator && namedValue(text);
+  }
+
+  private static boolean accessKeyPrefix(String text, int start) {
+    return text.startsWith("AKIA", start)
+        || text.startsWith("ASIA", start)
+        || text.startsWith("ABIA", start)
+        || text.startsWith("ACCA", start);
+  }
+
+  private static boolean gitHubPrefix(String text) {
+    for (int i = text.indexOf("gh"); i >= 0; i = text.indexOf("gh", i + 1)) {
+      if (i + 3 < text.length() && "pousr".indexOf(text.charAt(i + 2)) >= 0) {
+        if (text.charAt(i + 3) == '_') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // the words of KEY_VALUE's name (and of AWS_SECRET_WITH_NAME's, which all end in "key")
+  private static final String[] NAME_WORDS = {
+    "pass", "pwd", "secret", "token", "key", "connection", "credential", "sig"
+  };
+
+  /**
+   * Whether a word of a secret's name is followed, after more name characters, by an optional
+   * quote, spaces and {@code :} or {@code =}: what KEY_VALUE needs before it can match.
+   */
+  private static boolean namedValue(String text) {
+    for (String word : NAME_WORDS) {
+      for (int i = indexOfIgnoreCase(text, word, 0);
+          i >= 0;
+          i = indexOfIgnoreCase(text, word, i + 1)) {
+        int j = i + word.length();
+        while (j < text.length() && isNameChar(text.charAt(j))) {
+          j++;
+        }
+        if (j < text.length() && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
+          j++;
+        }
+        while (j < text.length() && isSpace(text.charAt(j))) {
+          j++;
+        }
+        if (j < text.length() && (text.charAt(j) == ':' || text.charAt(j) == '=')) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.'
+        || c == '-';
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  private static boolean containsIgnoreCase(String text, String word) {
+    return indexOfIgnoreCase(text, word, 0) >= 0;
+  }
+
+  // word is lower-case ASCII; regionMatches ignores case at least as widely as (?i) does
+  private static int indexOfIgnoreCase(String text, String word, int from) {
+    char first = word.charAt(0);
+    char firstUpper = (char) (first - 32);
+    for (int i = from; i <= text.length() - word.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == first || c == firstUpper || c > 127)
+          && text.regionMatches(true, i, word, 0, word.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   // an AWS secret access key is 40 base64 characters; hashes (hex) and paths (role/Name) are not
@@ -279,11 +433,11 @@ public final class Redactor {
       return body;
     }
     try {
-      JsonNode tree = JSON.readTree(body);
+      JsonNode tree = Json.MAPPER.readTree(body);
       if (tree == null) {
         return redactText(body);
       }
-      return JSON.writeValueAsString(redactJson(tree, wholeFields));
+      return Json.MAPPER.writeValueAsString(redactJson(tree, wholeFields));
     } catch (JsonProcessingException e) {
       return redactText(body);
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.lcscan.provider.terraform.TerraformTraversal.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,19 @@ record TerraformAddress(
     @Override
     public String toString() {
       return "module." + name + (key == null ? "" : TerraformTraversal.renderKey(key));
+    }
+
+    // written out, as below: the generated ones bootstrap method handles on first use
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ModuleStep step
+          && name.equals(step.name)
+          && Objects.equals(key, step.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + Objects.hashCode(key);
     }
   }
 
@@ -105,6 +119,27 @@ record TerraformAddress(
   /** The resource's address inside its module, without key: {@code aws_s3_bucket.b}. */
   String localResource() {
     return (data ? "data." : "") + type + "." + name;
+  }
+
+  // the addresses key the normalizer's maps: written out, since a record's generated equals and
+  // hashCode bootstrap method handles on first use; the hash is the one a record would compute
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TerraformAddress address
+        && data == address.data
+        && type.equals(address.type)
+        && name.equals(address.name)
+        && Objects.equals(key, address.key)
+        && modules.equals(address.modules);
+  }
+
+  @Override
+  public int hashCode() {
+    int hash = modules.hashCode();
+    hash = hash * 31 + Boolean.hashCode(data);
+    hash = hash * 31 + type.hashCode();
+    hash = hash * 31 + name.hashCode();
+    return hash * 31 + Objects.hashCode(key);
   }
 
   TerraformAddress withKey(Object newKey) {

@@ -110,7 +110,7 @@ final class TerraformPlanNormalizer {
   // groups the members of each aggregate type by scope, one resource per account (and region)
   private List<Resource> aggregates(Map<TerraformAddress, String> aggregatedInto) {
     List<Resource> out = new ArrayList<>();
-    for (TerraformAggregateMapping mapping : mappers.aggregates()) {
+    for (TerraformAggregateMapping mapping : mappers.aggregates(byType.keySet())) {
       Map<String, List<TerraformPlannedResource>> groups = new LinkedHashMap<>();
       Map<String, String[]> scopes = new HashMap<>();
       for (TerraformPlannedResource resource : plan.resources()) {
