@@ -11,6 +11,7 @@ import io.lcscan.catalog.Localized;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
+import io.lcscan.report.ReportOrder;
 import io.lcscan.spi.CoverageGap;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.ScanMetadata;
@@ -22,7 +23,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,13 +88,13 @@ public final class JsonRenderer implements Renderer {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("gaps");
-    for (CoverageGap gap : sortedGaps(result.gaps())) {
+    for (CoverageGap gap : ReportOrder.sorted(result.gaps(), ReportOrder.GAPS)) {
       gap(json, gap);
     }
     json.writeEndArray();
     json.writeArrayFieldStart("controls");
     List<Control> controls = new ArrayList<>(model.catalog().controls());
-    controls.sort(BY_ID);
+    controls.sort(ReportOrder.CONTROLS_BY_ID);
     for (Control control : controls) {
       control(json, control);
     }
@@ -291,43 +291,4 @@ public final class JsonRenderer implements Renderer {
     }
     json.writeEndArray();
   }
-
-  private static final Comparator<Control> BY_ID =
-      new Comparator<>() {
-        @Override
-        public int compare(Control a, Control b) {
-          return a.id().compareTo(b.id());
-        }
-      };
-
-  private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
-    if (gaps.size() < 2) {
-      return gaps;
-    }
-    List<CoverageGap> sorted = new ArrayList<>(gaps);
-    sorted.sort(GAP_ORDER);
-    return sorted;
-  }
-
-  // provider, account, region, type, reason: no lambdas, which cost more than the sort when cold
-  private static final Comparator<CoverageGap> GAP_ORDER =
-      new Comparator<>() {
-        @Override
-        public int compare(CoverageGap a, CoverageGap b) {
-          int c = a.provider().compareTo(b.provider());
-          if (c == 0) {
-            c = a.account().compareTo(b.account());
-          }
-          if (c == 0) {
-            c = a.region().compareTo(b.region());
-          }
-          if (c == 0) {
-            c = a.resourceType().compareTo(b.resourceType());
-          }
-          if (c == 0) {
-            c = a.reason().name().compareTo(b.reason().name());
-          }
-          return c;
-        }
-      };
 }

@@ -11,6 +11,7 @@ import io.lcscan.catalog.Localized;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
+import io.lcscan.report.ReportOrder;
 import io.lcscan.report.SourceLocation;
 import io.lcscan.report.ToolInfo;
 import io.lcscan.report.json.ReportJson;
@@ -223,7 +224,7 @@ public final class SarifRenderer implements Renderer {
     }
     if (!result.gaps().isEmpty()) {
       json.writeArrayFieldStart("toolExecutionNotifications");
-      for (CoverageGap gap : sortedGaps(result.gaps())) {
+      for (CoverageGap gap : ReportOrder.sorted(result.gaps(), GAP_ORDER)) {
         json.writeStartObject();
         json.writeStringField("level", "error");
         json.writeObjectFieldStart("message");
@@ -615,47 +616,17 @@ public final class SarifRenderer implements Renderer {
 
   private static List<Control> sortedById(List<Control> controls) {
     List<Control> sorted = new ArrayList<>(controls);
-    sorted.sort(
-        new Comparator<>() {
-          @Override
-          public int compare(Control a, Control b) {
-            return a.id().compareTo(b.id());
-          }
-        });
+    sorted.sort(ReportOrder.CONTROLS_BY_ID);
     return sorted;
   }
 
-  private static List<CoverageGap> sortedGaps(List<CoverageGap> gaps) {
-    if (gaps.size() < 2) {
-      return gaps;
-    }
-    List<CoverageGap> sorted = new ArrayList<>(gaps);
-    sorted.sort(GAP_ORDER);
-    return sorted;
-  }
-
-  // provider, account, region, type, reason, detail: no lambdas, which cost more cold than a sort
+  // the report order of gaps, then their detail, so equal gaps still sort the same way every run
   private static final Comparator<CoverageGap> GAP_ORDER =
       new Comparator<>() {
         @Override
         public int compare(CoverageGap a, CoverageGap b) {
-          int c = a.provider().compareTo(b.provider());
-          if (c == 0) {
-            c = a.account().compareTo(b.account());
-          }
-          if (c == 0) {
-            c = a.region().compareTo(b.region());
-          }
-          if (c == 0) {
-            c = a.resourceType().compareTo(b.resourceType());
-          }
-          if (c == 0) {
-            c = a.reason().name().compareTo(b.reason().name());
-          }
-          if (c == 0) {
-            c = detail(a).compareTo(detail(b));
-          }
-          return c;
+          int c = ReportOrder.GAPS.compare(a, b);
+          return c != 0 ? c : detail(a).compareTo(detail(b));
         }
 
         private String detail(CoverageGap gap) {
