@@ -54,17 +54,28 @@ public final class ConfigReader {
   }
 
   static boolean wantsBundledConfig(List<String> args) {
-    String command = args.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("");
-    return CATALOG_COMMANDS.contains(command)
-        && args.stream()
-            .noneMatch(
-                arg ->
-                    arg.equals("--config")
-                        || arg.startsWith("--config=")
-                        || arg.equals("-h")
-                        || arg.equals("--help")
-                        || arg.equals("-V")
-                        || arg.equals("--version"));
+    // loops rather than streams: the first lambda of a run costs milliseconds on the main thread
+    String command = "";
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        command = arg;
+        break;
+      }
+    }
+    if (!CATALOG_COMMANDS.contains(command)) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.equals("--config")
+          || arg.startsWith("--config=")
+          || arg.equals("-h")
+          || arg.equals("--help")
+          || arg.equals("-V")
+          || arg.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public LcscanConfig load(Optional<Path> directory) {

@@ -7,23 +7,19 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IFactory;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import java.util.concurrent.Callable;
 
 /**
  * The {@code lcscan} entry point: builds the Guice injector, lets picocli create the commands
- * through it, and turns every error into one line on stderr and an exit code ({@link ExitCodes}).
+ * through it (or {@link PlainScanLine} read a plain plan scan), and turns every error into one line
+ * on stderr and an exit code ({@link ExitCodes}). Its methods name no picocli type: the JVM's
+ * launcher loads every class they name before {@code main} runs.
  */
 public final class Main {
 
@@ -89,17 +85,11 @@ public final class Main {
       all.add(new CliModule(terminal, new EngineFactory.Overrides(engineOverrides)));
       Injector injector = Guice.createInjector(all);
       Timings.mark("injector built");
-      IFactory factory = new GuiceFactory(injector);
-      CommandLine commandLine =
-          fullTree ? CommandTree.full(factory) : CommandTree.forArgs(args, factory);
-      commandLine
-          .setOut(new PrintWriter(new OutputStreamWriter(out, UTF_8), true))
-          .setErr(new PrintWriter(new OutputStreamWriter(err, UTF_8), true))
-          .setCaseInsensitiveEnumValuesAllowed(true)
-          .setParameterExceptionHandler(parameterHandler(err, debug))
-          .setExecutionExceptionHandler(executionHandler(err, debug));
-      Timings.mark("commandline built");
-      int code = commandLine.execute(args);
+      Callable<Integer> plain = fullTree ? null : PlainScanLine.read(args, injector);
+      int code =
+          plain != null
+              ? callPlain(plain, err, debug)
+              : PicocliLine.run(args, injector, out, err, debug, fullTree);
       Timings.mark("command done");
       out.flush();
       return code;
@@ -109,42 +99,30 @@ public final class Main {
     }
   }
 
-  private static IParameterExceptionHandler parameterHandler(PrintStream err, boolean debug) {
-    return (ParameterException e, String[] args) -> usageError(err, debug, e);
-  }
-
-  private static IExecutionExceptionHandler executionHandler(PrintStream err, boolean debug) {
-    return (Exception e, CommandLine commandLine, ParseResult parseResult) -> {
-      if (e instanceof ParameterException parameterException) {
-        return usageError(err, debug, parameterException);
-      }
-      if (e instanceof UsageException) {
-        for (String line : e.getMessage().split("\n")) {
-          if (!line.isBlank()) {
-            err.println("lcscan: " + line.strip());
-          }
-        }
-        printTrace(err, debug, e);
-        return ExitCodes.USAGE;
-      }
-      return internalError(err, debug, e);
-    };
-  }
-
-  private static int usageError(PrintStream err, boolean debug, ParameterException e) {
-    String help = "lcscan " + subcommandPath(e.getCommandLine()) + "--help";
-    err.println("lcscan: " + firstLine(e.getMessage()) + " (see '" + help.strip() + "')");
-    printTrace(err, debug, e);
-    err.flush();
-    return ExitCodes.USAGE;
-  }
-
-  private static String subcommandPath(CommandLine commandLine) {
-    StringBuilder path = new StringBuilder();
-    for (CommandLine c = commandLine; c != null && c.getParent() != null; c = c.getParent()) {
-      path.insert(0, c.getCommandName() + " ");
+  /** Runs a command {@link PlainScanLine} read, as picocli runs and reports one it parsed. */
+  private static int callPlain(Callable<Integer> command, PrintStream err, boolean debug) {
+    Timings.mark("commandline built");
+    try {
+      return command.call();
+    } catch (Exception e) {
+      // picocli hands the command's exception to the execution handler (PicocliLine), and lets an
+      // Error through
+      return commandFailed(err, debug, e);
     }
-    return path.toString();
+  }
+
+  /** Reports an exception a command threw: a usage error, or an internal error. */
+  static int commandFailed(PrintStream err, boolean debug, Exception e) {
+    if (e instanceof UsageException) {
+      for (String line : e.getMessage().split("\n")) {
+        if (!line.isBlank()) {
+          err.println("lcscan: " + line.strip());
+        }
+      }
+      printTrace(err, debug, e);
+      return ExitCodes.USAGE;
+    }
+    return internalError(err, debug, e);
   }
 
   private static int internalError(PrintStream err, boolean debug, Throwable e) {
@@ -158,7 +136,7 @@ public final class Main {
     return ExitCodes.INCOMPLETE;
   }
 
-  private static void printTrace(PrintStream err, boolean debug, Throwable e) {
+  static void printTrace(PrintStream err, boolean debug, Throwable e) {
     if (debug) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -166,7 +144,7 @@ public final class Main {
     }
   }
 
-  private static String firstLine(String message) {
+  static String firstLine(String message) {
     if (message == null) {
       return "";
     }
@@ -179,43 +157,5 @@ public final class Main {
         && System.getenv("NO_COLOR") == null
         && term != null
         && !term.equals("dumb");
-  }
-
-  /**
-   * Lets picocli create lcscan's classes through Guice, and everything else itself. The options and
-   * the commands that only hold subcommands need nothing injected: they are created directly, which
-   * spares Guice a binding for each, found by reflection.
-   */
-  private record GuiceFactory(Injector injector) implements IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      Object plain = plain(type);
-      if (plain != null) {
-        return type.cast(plain);
-      }
-      if (type.getPackageName().startsWith("io.lcscan.")) {
-        return injector.getInstance(type);
-      }
-      return CommandLine.defaultFactory().create(type);
-    }
-
-    private static Object plain(Class<?> type) {
-      if (type == CommonOptions.class) {
-        return new CommonOptions();
-      } else if (type == OutputOptions.class) {
-        return new OutputOptions();
-      } else if (type == EvidenceOptions.class) {
-        return new EvidenceOptions();
-      } else if (type == SoftFailOption.class) {
-        return new SoftFailOption();
-      } else if (type == LcscanCommand.class) {
-        return new LcscanCommand();
-      } else if (type == ScanCommand.class) {
-        return new ScanCommand();
-      } else if (type == ControlsCommand.class) {
-        return new ControlsCommand();
-      }
-      return null;
-    }
   }
 }

@@ -7,21 +7,20 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelProtoAbstractSyntaxTree;
 import dev.cel.expr.CheckedExpr;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.Program;
+import io.lcscan.config.ClassStamps;
+import io.lcscan.config.ResourceBytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,18 +34,18 @@ import java.util.TreeSet;
  * most of a plan scan's time (BENCHMARKS.md, "Terraform plan scan: startup"); programs are planned
  * on first use ({@link CompiledRule#program()}).
  *
- * <p>The file ({@link #RESOURCE}) is a header (format, compiler fingerprint, catalog digest) and
- * one record per rule: control id, resource type, source, the reads, and the AST. The AST is held
- * in {@link StoredAst}'s compact form, which loads without protobuf, or as a protobuf {@code
- * CheckedExpr} when that form cannot hold it exactly. A file of another format or compiler, or for
- * another catalog, is ignored.
+ * <p>The file ({@link #RESOURCE}) is a header (format, compiler fingerprint, catalog digest, the
+ * standard functions and libraries the rules call) and one record per rule: control id, resource
+ * type, source, the reads, and the AST. The AST is held in {@link StoredAst}'s compact form, which
+ * loads without protobuf, or as a protobuf {@code CheckedExpr} when that form cannot hold it
+ * exactly. A file of another format or compiler, or for another catalog, is ignored.
  */
 public final class PrecompiledRules {
   /** Where the build puts the file, beside the bundled catalog. */
   public static final String RESOURCE = "lcscan-config/compiled-rules.bin";
 
   static final String MAGIC = "lcscan compiled rules";
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   /** How a rule's AST is stored: {@link StoredAst}, or a protobuf {@code CheckedExpr}. */
   static final byte AST_LCSCAN = 0;
@@ -55,8 +54,8 @@ public final class PrecompiledRules {
 
   /**
    * Classes whose code shapes a compiled AST: the environment and macros, and CEL's optimizer and
-   * AST conversion. The store's fingerprint hashes their bytes, so a store written by other code is
-   * ignored rather than trusted.
+   * AST conversion. The store's fingerprint lists their sizes and CRC-32s, so a store written by
+   * other code is ignored rather than trusted.
    */
   private static final List<String> FINGERPRINTED =
       List.of(
@@ -67,11 +66,15 @@ public final class PrecompiledRules {
           "dev/cel/common/CelProtoAbstractSyntaxTree.class",
           "dev/cel/checker/ExprChecker.class");
 
-  private static final PrecompiledRules NONE = new PrecompiledRules("", new byte[0], Map.of());
+  private static final PrecompiledRules NONE =
+      new PrecompiledRules("", null, new byte[0], Map.of());
 
   private final String digest;
+  // what the rules call (RuleCompiler#needs); null: every function
+  private final Set<String> needs;
   private final byte[] bytes;
   private final Map<String, Entry> entries;
+  private volatile CelRuntime runtime;
 
   private record Entry(
       String controlId,
@@ -86,8 +89,10 @@ public final class PrecompiledRules {
       int astOffset,
       int astLength) {}
 
-  private PrecompiledRules(String digest, byte[] bytes, Map<String, Entry> entries) {
+  private PrecompiledRules(
+      String digest, Set<String> needs, byte[] bytes, Map<String, Entry> entries) {
     this.digest = digest;
+    this.needs = needs;
     this.bytes = bytes;
     this.entries = entries;
   }
@@ -107,8 +112,10 @@ public final class PrecompiledRules {
   }
 
   private static PrecompiledRules loadBundled() {
-    try (InputStream in = PrecompiledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      return in == null ? NONE : read(in.readAllBytes());
+    try {
+      Optional<byte[]> bytes =
+          ResourceBytes.read(PrecompiledRules.class.getClassLoader(), RESOURCE);
+      return bytes.isEmpty() ? NONE : read(bytes.get());
     } catch (IOException | RuntimeException e) {
       // an unreadable store only costs time: the rules are compiled
       return NONE;
@@ -131,6 +138,7 @@ public final class PrecompiledRules {
       return NONE;
     }
     String digest = in.readUTF();
+    Set<String> needs = Set.copyOf(strings(in));
     int count = in.readInt();
     Map<String, Entry> entries = new HashMap<>();
     for (int i = 0; i < count; i++) {
@@ -169,7 +177,7 @@ public final class PrecompiledRules {
     if (in.available() != 0) {
       throw new IOException("trailing bytes in compiled-rules file");
     }
-    return new PrecompiledRules(digest, bytes, Map.copyOf(entries));
+    return new PrecompiledRules(digest, needs, bytes, Map.copyOf(entries));
   }
 
   /**
@@ -183,12 +191,8 @@ public final class PrecompiledRules {
     for (Control control : catalog.controls()) {
       rules.addAll(catalog.rules(control.id()).values());
     }
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeUTF(MAGIC);
-    data.writeInt(FORMAT);
-    data.writeUTF(fingerprint());
-    data.writeUTF(catalog.digest());
-    data.writeInt(rules.size());
+    List<byte[]> records = new ArrayList<>();
+    List<CelAbstractSyntaxTree> storedAsts = new ArrayList<>();
     for (CompiledRule rule : rules) {
       CelAbstractSyntaxTree ast = rule.checkedAst();
       if (ast == null) {
@@ -198,6 +202,7 @@ public final class PrecompiledRules {
       // what a load would read back from the CheckedExpr: the compact form must give exactly that
       CelAbstractSyntaxTree stored =
           CelProtoAbstractSyntaxTree.fromCheckedExpr(checkedExpr).getAst();
+      storedAsts.add(stored);
       byte astFormat = AST_LCSCAN;
       byte[] astBytes;
       try {
@@ -209,6 +214,8 @@ public final class PrecompiledRules {
         astFormat = AST_CHECKED_EXPR;
         astBytes = checkedExpr.toByteArray();
       }
+      ByteArrayOutputStream record = new ByteArrayOutputStream();
+      DataOutputStream data = new DataOutputStream(record);
       data.writeUTF(rule.controlId());
       data.writeUTF(rule.resourceType());
       text(data, rule.source());
@@ -220,6 +227,18 @@ public final class PrecompiledRules {
       data.writeByte(astFormat);
       data.writeInt(astBytes.length);
       data.write(astBytes);
+      data.flush();
+      records.add(record.toByteArray());
+    }
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeUTF(MAGIC);
+    data.writeInt(FORMAT);
+    data.writeUTF(fingerprint());
+    data.writeUTF(catalog.digest());
+    strings(data, List.copyOf(RuleCompiler.needs(storedAsts)));
+    data.writeInt(records.size());
+    for (byte[] record : records) {
+      data.write(record);
     }
     data.flush();
   }
@@ -238,6 +257,32 @@ public final class PrecompiledRules {
   /** The digest of the catalog these rules were compiled from; empty for {@link #none()}. */
   public String digest() {
     return digest;
+  }
+
+  /**
+   * The runtime the stored rules are planned on: with only the functions they call (listed at build
+   * time), or every function when the store does not list them ({@link #none()}).
+   */
+  public CelRuntime runtime() {
+    if (needs == null) {
+      return RuleCompiler.fullRuntime();
+    }
+    CelRuntime built = runtime;
+    if (built == null) {
+      synchronized (this) {
+        built = runtime;
+        if (built == null) {
+          built = RuleCompiler.newRuntime(needs);
+          runtime = built;
+        }
+      }
+    }
+    return built;
+  }
+
+  /** What the stored rules call ({@code RuleCompiler#needs}); empty for {@link #none()}. */
+  Set<String> needs() {
+    return needs == null ? Set.of() : needs;
   }
 
   /** Number of rules held. */
@@ -274,7 +319,7 @@ public final class PrecompiledRules {
 
   private Program plan(Entry entry) {
     try {
-      return RuleCompiler.runtime().createProgram(ast(entry));
+      return runtime().createProgram(ast(entry));
     } catch (IOException | CelEvaluationException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "cannot plan the compiled rule of "
@@ -315,34 +360,16 @@ public final class PrecompiledRules {
     return controlId + "\u0000" + resourceType;
   }
 
-  /** SHA-256 (hex) of {@link #FINGERPRINTED} and the format. */
+  /**
+   * The format and the names, sizes and CRC-32s of {@link #FINGERPRINTED} ({@link ClassStamps}).
+   */
   static String fingerprint() {
     return FingerprintHolder.FINGERPRINT;
   }
 
   private static final class FingerprintHolder {
-    static final String FINGERPRINT = computeFingerprint();
-  }
-
-  private static String computeFingerprint() {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
-      ClassLoader loader = PrecompiledRules.class.getClassLoader();
-      for (String name : FINGERPRINTED) {
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        try (InputStream in = loader.getResourceAsStream(name)) {
-          if (in != null) {
-            sha.update(in.readAllBytes());
-          }
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    static final String FINGERPRINT =
+        ClassStamps.of(PrecompiledRules.class.getClassLoader(), FORMAT, FINGERPRINTED);
   }
 
   private static void text(DataOutputStream out, String value) throws IOException {

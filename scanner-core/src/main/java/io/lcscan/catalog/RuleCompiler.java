@@ -34,6 +34,7 @@ import dev.cel.runtime.RuntimeHelpers;
 import dev.cel.runtime.standard.AddOperator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,26 +149,67 @@ public final class RuleCompiler {
   }
 
   /**
-   * The planner runtime every rule runs on, whether compiled here or at build time: one set of
-   * function bindings. It is immutable and thread-safe, so one instance serves the process.
+   * The planner runtime the bundled store's rules run on ({@link PrecompiledRules#runtime()}): with
+   * only the functions they call when the store lists them, else {@link #fullRuntime()}. It is
+   * immutable and thread-safe, so one instance serves the process.
    */
   public static CelRuntime runtime() {
+    return PrecompiledRules.bundled().runtime();
+  }
+
+  /**
+   * The planner runtime with every function a rule may call: rules compiled at load run on it. It
+   * is immutable and thread-safe, so one instance serves the process.
+   */
+  static CelRuntime fullRuntime() {
     return RuntimeHolder.RUNTIME;
   }
 
   private static final class RuntimeHolder {
-    static final CelRuntime RUNTIME = newRuntime();
+    static final CelRuntime RUNTIME = newRuntime(null);
   }
 
-  private static CelRuntime newRuntime() {
-    return CelRuntimeFactory.plannerRuntimeBuilder()
-        .setOptions(OPTIONS)
-        .setStandardFunctions(
-            CelStandardFunctions.newBuilder()
-                .excludeFunctions(CelStandardFunctions.StandardFunction.ADD)
-                .build())
-        .addFunctionBindings(addFunction())
-        .addLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS), CelExtensions.lists())
+  /** The extension library a rule needs for the sets functions ({@code sets.contains}, ...). */
+  static final String SETS_LIBRARY = "sets";
+
+  private static final String SETS_PREFIX = "sets.";
+
+  /**
+   * A planner runtime with the standard functions named in {@code needs} (names of {@link
+   * CelStandardFunctions.StandardFunction}) and the sets extension when {@code needs} holds {@link
+   * #SETS_LIBRARY}; with everything when {@code needs} is null. The strings and lists extensions
+   * and lcscan's own functions are always there: they cost little to bind.
+   */
+  static CelRuntime newRuntime(Set<String> needs) {
+    CelStandardFunctions.Builder standard =
+        CelStandardFunctions.newBuilder()
+            .excludeFunctions(CelStandardFunctions.StandardFunction.ADD);
+    if (needs != null) {
+      List<CelStandardFunctions.StandardFunction> included = new ArrayList<>();
+      for (CelStandardFunctions.StandardFunction function :
+          CelStandardFunctions.StandardFunction.values()) {
+        if (function != CelStandardFunctions.StandardFunction.ADD
+            && needs.contains(function.name())) {
+          included.add(function);
+        }
+      }
+      // an empty include list would mean every function
+      standard =
+          included.isEmpty()
+              ? CelStandardFunctions.newBuilder().filterFunctions((function, overload) -> false)
+              : CelStandardFunctions.newBuilder().includeFunctions(included);
+    }
+    dev.cel.runtime.CelRuntimeBuilder builder =
+        CelRuntimeFactory.plannerRuntimeBuilder()
+            .setOptions(OPTIONS)
+            .setStandardFunctions(standard.build())
+            .addFunctionBindings(addFunction())
+            .addLibraries(CelExtensions.strings(), CelExtensions.lists());
+    if (needs == null || needs.contains(SETS_LIBRARY)) {
+      // its constructor loads protobuf's descriptors, a good part of building the runtime
+      builder.addLibraries(CelExtensions.sets(OPTIONS));
+    }
+    return builder
         .addFunctionBindings(
             CelFunctionBinding.from(
                 "lcscan_skip_string", String.class, reason -> new RuleSignal.Skip(reason)),
@@ -185,13 +227,81 @@ public final class RuleCompiler {
         .build();
   }
 
+  /**
+   * What {@link #newRuntime(Set)} must bind to plan and evaluate {@code asts}: every standard
+   * function (but {@code _+_}, always bound) with an overload or name the ASTs call, and {@link
+   * #SETS_LIBRARY} when they call a sets function. A function is taken with all its overloads, so
+   * that a call on {@code dyn} operands finds the same candidates as on the full runtime.
+   */
+  static Set<String> needs(Iterable<CelAbstractSyntaxTree> asts) {
+    Set<String> called = new HashSet<>();
+    for (CelAbstractSyntaxTree ast : asts) {
+      ast.getReferenceMap().values().forEach(reference -> called.addAll(reference.overloadIds()));
+      collectCalls(ast.getExpr(), called);
+    }
+    Set<String> needs = new TreeSet<>();
+    RuntimeEquality equality = RuntimeEquality.create(RuntimeHelpers.create(), OPTIONS);
+    for (CelStandardFunctions.StandardFunction function :
+        CelStandardFunctions.StandardFunction.values()) {
+      if (function == CelStandardFunctions.StandardFunction.ADD) {
+        continue;
+      }
+      for (CelFunctionBinding binding :
+          CelStandardFunctions.newBuilder()
+              .includeFunctions(function)
+              .build()
+              .newFunctionBindings(equality, OPTIONS)) {
+        if (called.contains(binding.getOverloadId())) {
+          needs.add(function.name());
+          break;
+        }
+      }
+    }
+    for (String name : called) {
+      if (name.startsWith(SETS_PREFIX) || name.contains("_sets_")) {
+        needs.add(SETS_LIBRARY);
+      }
+    }
+    return needs;
+  }
+
+  private static void collectCalls(CelExpr expr, Set<String> called) {
+    switch (expr.exprKind().getKind()) {
+      case SELECT -> collectCalls(expr.select().operand(), called);
+      case CALL -> {
+        called.add(expr.call().function());
+        expr.call().target().ifPresent(target -> collectCalls(target, called));
+        expr.call().args().forEach(arg -> collectCalls(arg, called));
+      }
+      case LIST -> expr.list().elements().forEach(element -> collectCalls(element, called));
+      case MAP ->
+          expr.map()
+              .entries()
+              .forEach(
+                  entry -> {
+                    collectCalls(entry.key(), called);
+                    collectCalls(entry.value(), called);
+                  });
+      case STRUCT -> expr.struct().entries().forEach(entry -> collectCalls(entry.value(), called));
+      case COMPREHENSION -> {
+        CelExpr.CelComprehension comprehension = expr.comprehension();
+        collectCalls(comprehension.iterRange(), called);
+        collectCalls(comprehension.accuInit(), called);
+        collectCalls(comprehension.loopCondition(), called);
+        collectCalls(comprehension.loopStep(), called);
+        collectCalls(comprehension.result(), called);
+      }
+      default -> {}
+    }
+  }
+
   private synchronized CelCompiler compiler() {
     if (compiler == null) {
       compiler = newCompiler();
       // Common subexpression elimination: rules repeat approval(), resources(...) lookups and
       // attribute reads across their ternary branches; cel.@block evaluates each once.
       optimizer =
-          CelOptimizerFactory.standardCelOptimizerBuilder(compiler, runtime())
+          CelOptimizerFactory.standardCelOptimizerBuilder(compiler, fullRuntime())
               .addAstOptimizers(
                   SubexpressionOptimizer.newInstance(
                       SubexpressionOptimizer.SubexpressionOptimizerOptions.newBuilder()
@@ -289,7 +399,7 @@ public final class RuleCompiler {
     }
     Program program;
     try {
-      program = runtime().createProgram(planned);
+      program = fullRuntime().createProgram(planned);
     } catch (Exception e) {
       problems.add("rule for " + resourceType + ": cannot plan: " + oneLine(e.getMessage()));
       return new Compilation(Optional.empty(), problems);

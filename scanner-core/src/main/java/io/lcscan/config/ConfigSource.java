@@ -228,7 +228,10 @@ public interface ConfigSource {
     @Override
     public Optional<byte[]> read(String path) {
       try (InputStream in = classLoader.getResourceAsStream(base + "/" + path)) {
-        return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        FileStamp stamp = directory == null ? jarStamps.get(path) : null;
+        return in == null
+            ? Optional.empty()
+            : Optional.of(ResourceBytes.read(in, stamp == null ? -1 : stamp.size()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

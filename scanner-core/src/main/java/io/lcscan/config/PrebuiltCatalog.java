@@ -17,20 +17,15 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32;
 
 /**
  * The bundled catalog as the build parsed it: the tree of every YAML and JSON file the loader
@@ -39,7 +34,8 @@ import java.util.zip.CRC32;
  *
  * <p>The file ({@link #RESOURCE}, beside the catalog) is a header (format, fingerprint of the code
  * that parses and digests, catalog digest), a table of the files (path, size, CRC-32, where its
- * tree is), and the trees in a compact binary form. It is used only for a {@link
+ * tree is), the table of the trees' strings (keys and texts, each once), and the trees in a compact
+ * binary form that refers to strings by their place in that table. It is used only for a {@link
  * ConfigSource.ClasspathSource} whose files are exactly those of the table, with the same sizes and
  * CRC-32s (taken from the jar's directory, or by reading a folder's files); then the loader runs
  * every check on these trees and takes the stored digest. Anything else, or a load that finds a
@@ -50,7 +46,7 @@ public final class PrebuiltCatalog {
   public static final String RESOURCE = "prebuilt-catalog.bin";
 
   static final String MAGIC = "lcscan prebuilt catalog";
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** The files outside the catalog folders that the loader reads. */
   static final List<String> ROOT_FILES =
@@ -87,11 +83,13 @@ public final class PrebuiltCatalog {
 
   private final String digest;
   private final byte[] bytes;
+  private final String[] strings;
   private final Map<String, int[]> trees;
 
-  private PrebuiltCatalog(String digest, byte[] bytes, Map<String, int[]> trees) {
+  private PrebuiltCatalog(String digest, byte[] bytes, String[] strings, Map<String, int[]> trees) {
     this.digest = digest;
     this.bytes = bytes;
+    this.strings = strings;
     this.trees = trees;
   }
 
@@ -106,7 +104,7 @@ public final class PrebuiltCatalog {
     if (at == null) {
       return null;
     }
-    Reader reader = new Reader(bytes, at[0], at[0] + at[1]);
+    Reader reader = new Reader(bytes, at[0], at[0] + at[1], strings);
     JsonNode node = reader.node();
     if (reader.position != at[0] + at[1]) {
       throw new IllegalStateException("damaged tree of " + path + " in " + RESOURCE);
@@ -139,7 +137,7 @@ public final class PrebuiltCatalog {
    * @throws IOException when the bytes are not a store or are damaged
    */
   static Optional<PrebuiltCatalog> read(byte[] bytes, List<Stamped> files) throws IOException {
-    Reader in = new Reader(bytes, 0, bytes.length);
+    Reader in = new Reader(bytes, 0, bytes.length, new String[0]);
     if (!MAGIC.equals(in.string())) {
       throw new IOException("not a prebuilt catalog");
     }
@@ -164,6 +162,11 @@ public final class PrebuiltCatalog {
       }
       trees.put(path, new int[] {offset, length});
     }
+    // the trees' strings, each decoded once: keys such as description repeat thousands of times
+    String[] strings = new String[in.count()];
+    for (int i = 0; i < strings.length; i++) {
+      strings[i] = in.string();
+    }
     int start = in.position;
     for (int[] at : trees.values()) {
       at[0] += start;
@@ -171,7 +174,7 @@ public final class PrebuiltCatalog {
         throw new IOException("damaged prebuilt catalog");
       }
     }
-    return Optional.of(new PrebuiltCatalog(digest, bytes, trees));
+    return Optional.of(new PrebuiltCatalog(digest, bytes, strings, trees));
   }
 
   /** A file the loader reads, with its size and CRC-32. */
@@ -227,14 +230,15 @@ public final class PrebuiltCatalog {
       string(out, fingerprint());
       string(out, config.catalog().digest());
       out.writeInt(files.size());
+      Strings strings = new Strings();
       for (Stamped file : files) {
         JsonNode tree = parse(source, file.path(), contents.get(file.path()));
         ByteArrayOutputStream one = new ByteArrayOutputStream();
         DataOutputStream data = new DataOutputStream(one);
-        node(data, tree);
+        node(data, tree, strings);
         data.flush();
         byte[] written = one.toByteArray();
-        Reader check = new Reader(written, 0, written.length);
+        Reader check = new Reader(written, 0, written.length, strings.list.toArray(new String[0]));
         JsonNode back = check.node();
         if (check.position != written.length
             || !back.equals(tree)
@@ -248,6 +252,10 @@ public final class PrebuiltCatalog {
         out.writeInt(body.size());
         out.writeInt(written.length);
         body.write(written);
+      }
+      out.writeInt(strings.list.size());
+      for (String value : strings.list) {
+        string(out, value);
       }
       out.flush();
       header.write(body.toByteArray());
@@ -267,26 +275,42 @@ public final class PrebuiltCatalog {
 
   // ---- the binary trees
 
-  private static void node(DataOutputStream out, JsonNode node) throws IOException {
+  /** The strings of the trees in the order first met, each with its place in the table. */
+  private static final class Strings {
+    final List<String> list = new ArrayList<>();
+    final Map<String, Integer> places = new HashMap<>();
+
+    int place(String value) {
+      return places.computeIfAbsent(
+          value,
+          key -> {
+            list.add(key);
+            return list.size() - 1;
+          });
+    }
+  }
+
+  private static void node(DataOutputStream out, JsonNode node, Strings strings)
+      throws IOException {
     switch (node.getNodeType()) {
       case OBJECT -> {
         out.writeByte(OBJECT);
         out.writeInt(node.size());
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-          string(out, field.getKey());
-          node(out, field.getValue());
+          out.writeInt(strings.place(field.getKey()));
+          node(out, field.getValue(), strings);
         }
       }
       case ARRAY -> {
         out.writeByte(ARRAY);
         out.writeInt(node.size());
         for (JsonNode item : node) {
-          node(out, item);
+          node(out, item, strings);
         }
       }
       case STRING -> {
         out.writeByte(TEXT);
-        string(out, node.textValue());
+        out.writeInt(strings.place(node.textValue()));
       }
       case BOOLEAN -> out.writeByte(node.booleanValue() ? TRUE : FALSE);
       case NULL -> out.writeByte(NULL);
@@ -326,12 +350,14 @@ public final class PrebuiltCatalog {
   private static final class Reader {
     private final byte[] bytes;
     private final int end;
+    private final String[] strings;
     private int position;
 
-    Reader(byte[] bytes, int start, int end) {
+    Reader(byte[] bytes, int start, int end, String[] strings) {
       this.bytes = bytes;
       this.position = start;
       this.end = end;
+      this.strings = strings;
     }
 
     JsonNode node() {
@@ -341,7 +367,7 @@ public final class PrebuiltCatalog {
           int count = count();
           ObjectNode object = NODES.objectNode();
           for (int i = 0; i < count; i++) {
-            String key = string();
+            String key = tableString();
             object.set(key, node());
           }
           return object;
@@ -355,7 +381,7 @@ public final class PrebuiltCatalog {
           return array;
         }
         case TEXT -> {
-          return TextNode.valueOf(string());
+          return TextNode.valueOf(tableString());
         }
         case INT -> {
           return IntNode.valueOf(integer());
@@ -394,7 +420,16 @@ public final class PrebuiltCatalog {
       return at;
     }
 
-    private int count() {
+    /** A string of the table, by its place. */
+    private String tableString() {
+      int place = integer();
+      if (place < 0 || place >= strings.length) {
+        throw new IllegalStateException("damaged " + RESOURCE);
+      }
+      return strings[place];
+    }
+
+    int count() {
       int count = integer();
       // every item takes at least a byte
       if (count < 0 || count > end - position) {
@@ -426,38 +461,15 @@ public final class PrebuiltCatalog {
 
   // ---- fingerprint
 
-  /** SHA-256 (hex) of the format and the names, sizes and CRC-32s of {@link #FINGERPRINTED}. */
+  /**
+   * The format and the names, sizes and CRC-32s of {@link #FINGERPRINTED} ({@link ClassStamps}).
+   */
   static String fingerprint() {
     return FingerprintHolder.FINGERPRINT;
   }
 
   private static final class FingerprintHolder {
-    static final String FINGERPRINT = computeFingerprint();
-  }
-
-  private static String computeFingerprint() {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
-      ClassLoader loader = PrebuiltCatalog.class.getClassLoader();
-      for (String name : FINGERPRINTED) {
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        try (InputStream in = loader.getResourceAsStream(name)) {
-          if (in != null) {
-            // the size and CRC-32 of each class: hashing the bytes themselves costs more than
-            // the rest of checking the store, and a store is trusted no further than its table
-            byte[] bytes = in.readAllBytes();
-            CRC32 crc = new CRC32();
-            crc.update(bytes);
-            sha.update((bytes.length + ":" + crc.getValue()).getBytes(StandardCharsets.UTF_8));
-          }
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    static final String FINGERPRINT =
+        ClassStamps.of(PrebuiltCatalog.class.getClassLoader(), FORMAT, FINGERPRINTED);
   }
 }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,6 +182,46 @@ class TestPrecompiledRules {
       assertThatThrownBy(() -> StoredAst.decode(bytes, 0, bytes.length - 1))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void theBundledRulesRunOnARuntimeWithOnlyWhatTheyCall() {
+    PrecompiledRules store = PrecompiledRules.bundled();
+    // no bundled rule calls a sets function: its library, the dearest to build, is left out
+    assertThat(store.needs())
+        .contains("EQUALS", "LOGICAL_NOT", "SIZE", "INDEX", "IN")
+        .doesNotContain(RuleCompiler.SETS_LIBRARY, "ADD");
+    assertThat(store.runtime())
+        .isSameAs(RuleCompiler.runtime())
+        .isNotSameAs(RuleCompiler.fullRuntime());
+    assertThat(PrecompiledRules.none().runtime()).isSameAs(RuleCompiler.fullRuntime());
+    // what the build listed is what the stored rules call
+    List<CelAbstractSyntaxTree> asts = new ArrayList<>();
+    for (CompiledRule rule : rules(compiled.catalog())) {
+      asts.add(rule.checkedAst());
+    }
+    assertThat(RuleCompiler.needs(asts)).isEqualTo(store.needs());
+  }
+
+  @Test
+  void aRuleCompiledAtLoadHasEveryFunctionAndAStoreListsWhatItCalls() throws Exception {
+    String source =
+        "sets.contains(['a', 'b'], ['b']) && size('ab') == 2 && 'AB'.lowerAscii() == 'ab'";
+    RuleCompiler compiler = new RuleCompiler(Map.of());
+    CompiledRule rule =
+        compiler.compile("LC-TEST-01", "aws.s3.bucket", source).rule().orElseThrow();
+    assertThat(rule.program().eval(Map.of())).isEqualTo(true);
+
+    Set<String> needs = RuleCompiler.needs(List.of(rule.checkedAst()));
+    assertThat(needs)
+        .contains(RuleCompiler.SETS_LIBRARY, "SIZE", "EQUALS")
+        .doesNotContain("MATCHES", "DURATION");
+    assertThat(RuleCompiler.newRuntime(needs).createProgram(rule.checkedAst()).eval(Map.of()))
+        .isEqualTo(true);
+    // without the functions it calls the rule cannot run: the list is what keeps it running
+    assertThatThrownBy(
+            () -> RuleCompiler.newRuntime(Set.of()).createProgram(rule.checkedAst()).eval(Map.of()))
+        .isInstanceOf(Exception.class);
   }
 
   @Test

@@ -10,13 +10,17 @@ import java.util.Optional;
 
 /**
  * A resource instance address: {@code module.net["a"].aws_subnet.s[0]} or {@code
- * data.aws_caller_identity.me}.
- *
- * @param modules the module instances from the root down, each a call name and an optional key
- * @param key the count index ({@link Long}) or for_each key ({@link String}), or null
+ * data.aws_caller_identity.me}: the module instances from the root down (each a call name and an
+ * optional key), then the resource.
  */
-record TerraformAddress(
-    List<ModuleStep> modules, boolean data, String type, String name, Object key) {
+final class TerraformAddress {
+  private final List<ModuleStep> modules;
+  private final boolean data;
+  private final String type;
+  private final String name;
+  private final Object key;
+  // the rendered address: every resource's is needed several times (ids, map keys, notes)
+  private String text;
 
   /** One module instance step: {@code module.<name>[<key>]}. */
   record ModuleStep(String name, Object key) {
@@ -43,10 +47,33 @@ record TerraformAddress(
     }
   }
 
-  TerraformAddress {
-    modules = List.copyOf(modules);
-    requireNonNull(type, "type is null");
-    requireNonNull(name, "name is null");
+  TerraformAddress(List<ModuleStep> modules, boolean data, String type, String name, Object key) {
+    this.modules = List.copyOf(modules);
+    this.data = data;
+    this.type = requireNonNull(type, "type is null");
+    this.name = requireNonNull(name, "name is null");
+    this.key = key;
+  }
+
+  List<ModuleStep> modules() {
+    return modules;
+  }
+
+  boolean data() {
+    return data;
+  }
+
+  String type() {
+    return type;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** The count index ({@link Long}) or for_each key ({@link String}), or null. */
+  Object key() {
+    return key;
   }
 
   static Optional<TerraformAddress> parse(String address) {
@@ -148,9 +175,26 @@ record TerraformAddress(
 
   @Override
   public String toString() {
-    String module = moduleInstance();
-    return (module.isEmpty() ? "" : module + ".")
-        + localResource()
-        + (key == null ? "" : TerraformTraversal.renderKey(key));
+    String rendered = text;
+    if (rendered == null) {
+      StringBuilder out = new StringBuilder(64);
+      for (ModuleStep step : modules) {
+        out.append("module.").append(step.name());
+        if (step.key() != null) {
+          out.append(TerraformTraversal.renderKey(step.key()));
+        }
+        out.append('.');
+      }
+      if (data) {
+        out.append("data.");
+      }
+      out.append(type).append('.').append(name);
+      if (key != null) {
+        out.append(TerraformTraversal.renderKey(key));
+      }
+      rendered = out.toString();
+      text = rendered;
+    }
+    return rendered;
   }
 }

@@ -3,8 +3,8 @@ package io.lcscan.provider.terraform;
 import static io.lcscan.provider.terraform.TerraformMapping.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * normalized paths are those of {@code config/types/aws.*.json}.
  */
 final class TerraformAwsMappings {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TLS_POLICY =
       Pattern.compile("(?:TLS13-1-|TLS-1-|FS-1-|TLSv1\\.)(\\d)");
 
@@ -343,7 +342,8 @@ final class TerraformAwsMappings {
       return null;
     }
     try {
-      return JSON.readTree(text);
+      JsonNode node = TerraformJson.readValue(text);
+      return node == null ? MissingNode.getInstance() : node;
     } catch (IOException e) {
       return null;
     }

@@ -49,11 +49,10 @@ final class TerraformCompanionLinker {
     }
     Map<TerraformAddress, Link> links = new LinkedHashMap<>();
     for (TerraformPlannedResource resource : plan.resources()) {
-      TerraformCompanions.of(resource.type())
-          .ifPresent(
-              companion ->
-                  links.put(
-                      resource.address(), link(plan.configuration(), byType, resource, companion)));
+      TerraformCompanion companion = TerraformCompanions.of(resource.type()).orElse(null);
+      if (companion != null) {
+        links.put(resource.address(), link(plan.configuration(), byType, resource, companion));
+      }
     }
     return links;
   }

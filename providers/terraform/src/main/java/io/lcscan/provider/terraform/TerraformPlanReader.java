@@ -3,12 +3,8 @@ package io.lcscan.provider.terraform;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,11 +23,6 @@ import java.util.regex.Pattern;
  * <p>Input that is not such a plan fails with a {@link TerraformPlanException} naming the file.
  */
 public final class TerraformPlanReader {
-  private static final ObjectReader JSON =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .reader()
-          .forType(JsonNode.class);
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
   private TerraformPlanReader() {}
@@ -54,8 +45,8 @@ public final class TerraformPlanReader {
       throw new TerraformPlanException(
           file, "cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      JsonNode root = JSON.readTree(in);
+    try {
+      JsonNode root = TerraformJson.readPlan(Files.readAllBytes(file));
       if (root == null || root.isMissingNode()) {
         throw new TerraformPlanException(
             file, "the file is empty, expected the JSON of `terraform show -json plan.out`");
@@ -163,7 +154,7 @@ public final class TerraformPlanReader {
       seen.add(address.toString());
     }
     // resources only in planned_values (no resource_changes entry): taken as unchanged
-    collectPlannedValues(root.path("planned_values").path("root_module"), seen, resources);
+    collectPlannedValues(file, root.path("planned_values").path("root_module"), seen, resources);
     List<TerraformAddress> addresses = new ArrayList<>();
     for (TerraformPlannedResource resource : resources) {
       addresses.add(resource.address());
@@ -191,28 +182,40 @@ public final class TerraformPlanReader {
   }
 
   private static void collectPlannedValues(
-      JsonNode module, Set<String> seen, List<TerraformPlannedResource> out) {
+      Path file, JsonNode module, Set<String> seen, List<TerraformPlannedResource> out) {
     for (JsonNode resource : module.path("resources")) {
       String text = resource.path("address").asText("");
       if (!"managed".equals(resource.path("mode").asText("managed")) || seen.contains(text)) {
         continue;
       }
-      TerraformAddress.parse(text)
-          .filter(a -> seen.add(a.toString()))
-          .ifPresent(
-              address ->
-                  out.add(
-                      new TerraformPlannedResource(
-                          address,
-                          resource.path("provider_name").asText(""),
-                          List.of("no-op"),
-                          null,
-                          TerraformPlanValues.ABSENT,
-                          TerraformPlanValues.of(
-                              resource.get("values"), null, resource.get("sensitive_values")))));
+      TerraformAddress address = TerraformAddress.parse(text).orElse(null);
+      if (address == null || !seen.add(address.toString())) {
+        continue;
+      }
+      out.add(
+          new TerraformPlannedResource(
+              address,
+              resource.path("provider_name").asText(""),
+              List.of("no-op"),
+              null,
+              TerraformPlanValues.ABSENT,
+              TerraformPlanValues.of(
+                  built(file, resource.get("values")),
+                  null,
+                  built(file, resource.get("sensitive_values")))));
     }
     for (JsonNode child : module.path("child_modules")) {
-      collectPlannedValues(child, seen, out);
+      collectPlannedValues(file, child, seen, out);
+    }
+  }
+
+  // the parse left these values as bytes: it had checked them, so building them cannot fail
+  private static JsonNode built(Path file, JsonNode node) {
+    try {
+      return TerraformJson.resolve(node);
+    } catch (IOException e) {
+      throw new TerraformPlanException(
+          file, "not valid JSON; expected the output of `terraform show -json plan.out`");
     }
   }
 
