@@ -24,8 +24,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole bundled catalog over a synthetic inventory, on one thread. One operation is one full
- * evaluation pass; {@link EngineBenchmarkMain} turns the time per pass into evaluations per second.
+ * The whole bundled catalog over a synthetic inventory, from one benchmark thread (the engine
+ * splits a pass over two threads of its own when there are two processors or more). One operation
+ * is one full evaluation pass; {@link EngineBenchmarkMain} turns the time per pass into evaluations
+ * per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

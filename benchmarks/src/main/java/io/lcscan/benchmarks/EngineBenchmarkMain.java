@@ -54,8 +54,13 @@ public final class EngineBenchmarkMain {
       double millisPerPass = result.getPrimaryResult().getScore();
       double error = result.getPrimaryResult().getScoreError();
       System.out.printf(
-          "%n%.1f ms per pass (± %.1f) = %,.0f control-resource evaluations/s on one thread (%d evaluations, %d resources)%n",
-          millisPerPass, error, evaluations / (millisPerPass / 1000.0), evaluations, resources);
+          "%n%.1f ms per pass (± %.1f) = %,.0f control-resource evaluations/s on %d processors (%d evaluations, %d resources)%n",
+          millisPerPass,
+          error,
+          evaluations / (millisPerPass / 1000.0),
+          Runtime.getRuntime().availableProcessors(),
+          evaluations,
+          resources);
     }
   }
 }
