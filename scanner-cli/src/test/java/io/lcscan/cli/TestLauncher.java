@@ -129,6 +129,17 @@ class TestLauncher {
   }
 
   @Test
+  void protobufsUnsafeIsAllowedWithTheArchiveOffToo() throws Exception {
+    release("25");
+
+    List<String> args = launch(Map.of("LCSCAN_CDS", "0"), "scan", "terraform", "plan.json");
+
+    assertThat(args).contains("--sun-misc-unsafe-memory-access=allow");
+    assertThat(args).noneMatch(arg -> arg.startsWith("-Xshare") || arg.contains("Archive"));
+    assertThat(cache).doesNotExist();
+  }
+
+  @Test
   void archiveOffAndJavaOptsLast() throws Exception {
     release("17.0.15");
 

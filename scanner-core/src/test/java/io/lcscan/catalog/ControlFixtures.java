@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * Runs the fixtures of {@code src/test/resources/fixtures/controls/<ID>/*.yaml} (format in
  * docs/catalog-format.md) and reports every problem as one line.
  */
-final class ControlFixtures {
-  static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
+public final class ControlFixtures {
+  public static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .addModule(new JavaTimeModule())
@@ -88,6 +88,65 @@ final class ControlFixtures {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** One fixture case: its file (under the fixtures folder), its name, its inventory, itself. */
+  public record Case(Path file, String name, Inventory inventory, JsonNode node) {
+    public String where() {
+      return file + " " + name;
+    }
+
+    /** {@code config} with this case's own settings, register, attestations and waivers. */
+    public LcscanConfig config(LcscanConfig config) {
+      return withCaseSettings(config, node);
+    }
+  }
+
+  /** Every case of every fixture file, in file order, for tests that run them another way. */
+  public static List<Case> allCases() throws IOException {
+    Path root = defaultRoot();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+    }
+    List<Case> cases = new ArrayList<>();
+    for (Path file : files) {
+      JsonNode document = YamlDocument.parse(file.toString(), Files.readAllBytes(file)).root();
+      for (JsonNode node : document.path("cases")) {
+        List<Resource> resources = new ArrayList<>();
+        if (node.has("resource")) {
+          resources.add(YAML.treeToValue(node.get("resource"), Resource.class));
+        }
+        for (JsonNode other : node.path("inventory")) {
+          resources.add(YAML.treeToValue(other, Resource.class));
+        }
+        cases.add(
+            new Case(
+                root.relativize(file),
+                node.path("name").asText(),
+                new Inventory(Inventory.SCHEMA_VERSION, null, resources, List.of(), List.of()),
+                node));
+      }
+    }
+    return cases;
+  }
+
+  /** {@code config} with a case's own settings, register, attestations and waivers. */
+  static LcscanConfig withCaseSettings(LcscanConfig config, JsonNode node) {
+    LcscanConfig result = config;
+    if (node.has("settings")) {
+      result = result.withSettings(result.settings().withOverrides(node.get("settings")));
+    }
+    if (node.has("approvedServices")) {
+      result = result.withApprovedServices(ApprovedServices.fromJson(node.get("approvedServices")));
+    }
+    if (node.has("attestations")) {
+      result = result.withAttestations(Attestations.fromJson(node.get("attestations")));
+    }
+    if (node.has("waivers")) {
+      result = result.withWaivers(Waivers.fromJson(node.get("waivers")));
+    }
+    return result;
   }
 
   /** Control ids that have a fixtures folder. */
@@ -276,23 +335,9 @@ final class ControlFixtures {
     if (problems.size() > before) {
       return;
     }
-    LcscanConfig caseConfig = config;
+    LcscanConfig caseConfig;
     try {
-      if (node.has("settings")) {
-        caseConfig =
-            caseConfig.withSettings(caseConfig.settings().withOverrides(node.get("settings")));
-      }
-      if (node.has("approvedServices")) {
-        caseConfig =
-            caseConfig.withApprovedServices(
-                ApprovedServices.fromJson(node.get("approvedServices")));
-      }
-      if (node.has("attestations")) {
-        caseConfig = caseConfig.withAttestations(Attestations.fromJson(node.get("attestations")));
-      }
-      if (node.has("waivers")) {
-        caseConfig = caseConfig.withWaivers(Waivers.fromJson(node.get("waivers")));
-      }
+      caseConfig = withCaseSettings(config, node);
     } catch (ConfigException e) {
       problems.add(at + ": " + oneLine(e.getMessage()));
       return;

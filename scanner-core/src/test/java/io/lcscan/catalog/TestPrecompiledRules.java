@@ -3,23 +3,17 @@ package io.lcscan.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelProtoAbstractSyntaxTree;
-import io.lcscan.config.ApprovedServices;
-import io.lcscan.config.Attestations;
 import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
-import io.lcscan.config.Waivers;
-import io.lcscan.config.YamlDocument;
 import io.lcscan.engine.Engine;
 import io.lcscan.engine.TestConfigs;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.Inventory;
-import io.lcscan.spi.Resource;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -34,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,35 +98,14 @@ class TestPrecompiledRules {
 
   @Test
   void everyControlFixtureGivesTheSameFindings() throws IOException {
-    Path fixtures = ControlFixtures.defaultRoot();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(fixtures)) {
-      files = walk.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+    List<ControlFixtures.Case> cases = ControlFixtures.allCases();
+    assertThat(cases.stream().map(ControlFixtures.Case::file).distinct()).hasSizeGreaterThan(50);
+    assertThat(cases).hasSizeGreaterThan(100);
+    for (ControlFixtures.Case fixture : cases) {
+      assertThat(findings(fixture.config(precompiled), fixture.inventory()))
+          .as(fixture.where())
+          .isEqualTo(findings(fixture.config(compiled), fixture.inventory()));
     }
-    assertThat(files).hasSizeGreaterThan(50);
-    int cases = 0;
-    for (Path file : files) {
-      JsonNode document =
-          YamlDocument.parse(file.toString(), Files.readAllBytes(file)).root().path("cases");
-      for (JsonNode node : document) {
-        List<Resource> resources = new ArrayList<>();
-        if (node.has("resource")) {
-          resources.add(JSON.treeToValue(node.get("resource"), Resource.class));
-        }
-        for (JsonNode other : node.path("inventory")) {
-          resources.add(JSON.treeToValue(other, Resource.class));
-        }
-        Inventory inventory =
-            new Inventory(Inventory.SCHEMA_VERSION, null, resources, List.of(), List.of());
-        UnaryOperator<LcscanConfig> adjust = config -> adjusted(config, node);
-        String where = file.getFileName() + " " + node.path("name").asText();
-        assertThat(findings(adjust.apply(precompiled), inventory))
-            .as(where)
-            .isEqualTo(findings(adjust.apply(compiled), inventory));
-        cases++;
-      }
-    }
-    assertThat(cases).isGreaterThan(100);
   }
 
   @Test
@@ -320,24 +292,6 @@ class TestPrecompiledRules {
     return new Engine(config, Clock.fixed(ControlFixtures.NOW, ZoneOffset.UTC))
         .evaluate(inventory, ControlFixtures.NOW, control -> true)
         .findings();
-  }
-
-  /** A fixture case's own settings, register, attestations and waivers. */
-  private static LcscanConfig adjusted(LcscanConfig config, JsonNode node) {
-    LcscanConfig result = config;
-    if (node.has("settings")) {
-      result = result.withSettings(result.settings().withOverrides(node.get("settings")));
-    }
-    if (node.has("approvedServices")) {
-      result = result.withApprovedServices(ApprovedServices.fromJson(node.get("approvedServices")));
-    }
-    if (node.has("attestations")) {
-      result = result.withAttestations(Attestations.fromJson(node.get("attestations")));
-    }
-    if (node.has("waivers")) {
-      result = result.withWaivers(Waivers.fromJson(node.get("waivers")));
-    }
-    return result;
   }
 
   private static List<CompiledRule> rules(Catalog catalog) {

@@ -3,7 +3,6 @@ package io.lcscan.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -11,12 +10,12 @@ import io.lcscan.catalog.Catalog;
 import io.lcscan.catalog.CatalogPrecompiler;
 import io.lcscan.catalog.CompiledRule;
 import io.lcscan.catalog.Control;
+import io.lcscan.catalog.ControlFixtures;
 import io.lcscan.catalog.PrecompiledRules;
 import io.lcscan.engine.Engine;
 import io.lcscan.engine.TestConfigs;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.Inventory;
-import io.lcscan.spi.Resource;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,7 +32,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -115,35 +113,15 @@ class TestPrebuiltCatalog {
 
   @Test
   void everyControlFixtureGivesTheSameFindings() throws IOException {
-    Path fixtures = Path.of("src/test/resources/fixtures/controls");
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(fixtures)) {
-      files = walk.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+    List<ControlFixtures.Case> cases = ControlFixtures.allCases();
+    assertThat(cases.stream().map(ControlFixtures.Case::file).distinct()).hasSizeGreaterThan(50);
+    assertThat(cases).hasSizeGreaterThan(100);
+    for (ControlFixtures.Case fixture : cases) {
+      List<Finding> expected = findings(fixture.config(parsed), fixture.inventory());
+      assertThat(findings(fixture.config(prebuilt), fixture.inventory()))
+          .as(fixture.where())
+          .isEqualTo(expected);
     }
-    assertThat(files).hasSizeGreaterThan(50);
-    int cases = 0;
-    for (Path file : files) {
-      JsonNode document =
-          YamlDocument.parse(file.toString(), Files.readAllBytes(file)).root().path("cases");
-      for (JsonNode node : document) {
-        List<Resource> resources = new ArrayList<>();
-        if (node.has("resource")) {
-          resources.add(JSON.treeToValue(node.get("resource"), Resource.class));
-        }
-        for (JsonNode other : node.path("inventory")) {
-          resources.add(JSON.treeToValue(other, Resource.class));
-        }
-        Inventory inventory =
-            new Inventory(Inventory.SCHEMA_VERSION, null, resources, List.of(), List.of());
-        UnaryOperator<LcscanConfig> adjust = config -> adjusted(config, node);
-        List<Finding> expected = findings(adjust.apply(parsed), inventory);
-        assertThat(findings(adjust.apply(prebuilt), inventory))
-            .as(file.getFileName() + " " + node.path("name").asText())
-            .isEqualTo(expected);
-        cases++;
-      }
-    }
-    assertThat(cases).isGreaterThan(100);
   }
 
   @Test
@@ -394,24 +372,6 @@ class TestPrebuiltCatalog {
     return new Engine(config, Clock.fixed(NOW, ZoneOffset.UTC))
         .evaluate(inventory, NOW, control -> true)
         .findings();
-  }
-
-  /** A fixture case's own settings, register, attestations and waivers. */
-  private static LcscanConfig adjusted(LcscanConfig config, JsonNode node) {
-    LcscanConfig result = config;
-    if (node.has("settings")) {
-      result = result.withSettings(result.settings().withOverrides(node.get("settings")));
-    }
-    if (node.has("approvedServices")) {
-      result = result.withApprovedServices(ApprovedServices.fromJson(node.get("approvedServices")));
-    }
-    if (node.has("attestations")) {
-      result = result.withAttestations(Attestations.fromJson(node.get("attestations")));
-    }
-    if (node.has("waivers")) {
-      result = result.withWaivers(Waivers.fromJson(node.get("waivers")));
-    }
-    return result;
   }
 
   /** A folder whose files are named as the bundled ones are, and which is always parsed. */

@@ -3,32 +3,23 @@ package io.lcscan.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.lcscan.config.ApprovedServices;
-import io.lcscan.config.Attestations;
+import io.lcscan.catalog.ControlFixtures;
 import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
-import io.lcscan.config.Waivers;
-import io.lcscan.config.YamlDocument;
 import io.lcscan.spi.Finding;
 import io.lcscan.spi.Inventory;
 import io.lcscan.spi.Resource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -124,36 +115,19 @@ class TestTwoThreadEvaluation {
 
   @Test
   void everyControlFixtureGivesTheSameFindingsWhereverItIsSplit() throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(fixtures())) {
-      files = walk.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
-    }
-    assertThat(files).hasSizeGreaterThan(50);
-    int cases = 0;
-    for (Path file : files) {
-      JsonNode document =
-          YamlDocument.parse(file.toString(), Files.readAllBytes(file)).root().path("cases");
-      for (JsonNode node : document) {
-        List<Resource> resources = new ArrayList<>();
-        if (node.has("resource")) {
-          resources.add(JSON.treeToValue(node.get("resource"), Resource.class));
-        }
-        for (JsonNode other : node.path("inventory")) {
-          resources.add(JSON.treeToValue(other, Resource.class));
-        }
-        Inventory inventory =
-            new Inventory(Inventory.SCHEMA_VERSION, null, resources, List.of(), List.of());
-        Engine engine = engine(adjusted(bundled, node));
-        List<Finding> oneThread = oneThread(engine, inventory);
-        for (int split = 0; split < resources.size(); split++) {
-          assertThat(engine.evaluateSplitAt(inventory, NOW, control -> true, split).findings())
-              .as("%s %s split at %d", file.getFileName(), node.path("name").asText(), split)
-              .isEqualTo(oneThread);
-        }
-        cases++;
+    List<ControlFixtures.Case> cases = ControlFixtures.allCases();
+    assertThat(cases.stream().map(ControlFixtures.Case::file).distinct()).hasSizeGreaterThan(50);
+    assertThat(cases).hasSizeGreaterThan(1000);
+    for (ControlFixtures.Case fixture : cases) {
+      Inventory inventory = fixture.inventory();
+      Engine engine = engine(fixture.config(bundled));
+      List<Finding> oneThread = oneThread(engine, inventory);
+      for (int split = 0; split < inventory.resources().size(); split++) {
+        assertThat(engine.evaluateSplitAt(inventory, NOW, control -> true, split).findings())
+            .as("%s split at %d", fixture.where(), split)
+            .isEqualTo(oneThread);
       }
     }
-    assertThat(cases).isGreaterThan(1000);
   }
 
   private static Engine engine(LcscanConfig config) {
@@ -164,38 +138,5 @@ class TestTwoThreadEvaluation {
     return engine
         .evaluateSplitAt(inventory, NOW, control -> true, inventory.resources().size())
         .findings();
-  }
-
-  /** A fixture case's own settings, register, attestations and waivers. */
-  private static LcscanConfig adjusted(LcscanConfig config, JsonNode node) {
-    LcscanConfig result = config;
-    if (node.has("settings")) {
-      result = result.withSettings(result.settings().withOverrides(node.get("settings")));
-    }
-    if (node.has("approvedServices")) {
-      result = result.withApprovedServices(ApprovedServices.fromJson(node.get("approvedServices")));
-    }
-    if (node.has("attestations")) {
-      result = result.withAttestations(Attestations.fromJson(node.get("attestations")));
-    }
-    if (node.has("waivers")) {
-      result = result.withWaivers(Waivers.fromJson(node.get("waivers")));
-    }
-    return result;
-  }
-
-  /** The control fixtures: the source tree when run from the module, else the classpath copy. */
-  private static Path fixtures() {
-    Path source = Path.of("src/test/resources/fixtures/controls");
-    if (Files.isDirectory(source)) {
-      return source;
-    }
-    URL url = TestTwoThreadEvaluation.class.getClassLoader().getResource("fixtures/controls");
-    assertThat(url).isNotNull();
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
