@@ -1,6 +1,5 @@
 package io.lcscan.cli;
 
-import io.lcscan.catalog.RuleCompiler;
 import io.lcscan.config.ConfigException;
 import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
@@ -9,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Loads the bundled configuration, or the one in {@code --config DIR}. */
 public final class ConfigReader {
@@ -20,37 +17,36 @@ public final class ConfigReader {
       Set.of("scan", "evaluate", "controls", "demo");
 
   // the bundled configuration, loading since the process started (see preload)
-  private static volatile CompletableFuture<LcscanConfig> preloaded;
+  private static volatile Preload preloaded;
 
   /**
    * Starts loading the bundled configuration on a daemon thread when the command line will need it,
    * so that it overlaps the JVM's and picocli's startup (BENCHMARKS.md, "Terraform plan scan:
-   * startup"). The thread then builds the CEL runtime, which the first evaluation needs. Problems
-   * are reported when a command asks for the configuration, as without the preload.
+   * startup"). It no longer builds the CEL runtime: the stored rules run without it ({@code
+   * FastRule}), and a rule that needs it builds it then. Problems are reported when a command asks
+   * for the configuration, as without the preload.
    */
   static void preload(String[] args) {
     if (!wantsBundledConfig(List.of(args))) {
       return;
     }
-    CompletableFuture<LcscanConfig> future = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                Timings.mark("catalog preload starts");
-                future.complete(LcscanConfig.load(ConfigSource.bundled()));
-                Timings.mark("catalog loaded");
-              } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-                return;
-              }
-              RuleCompiler.runtime();
-              Timings.mark("CEL runtime built");
-            },
-            "lcscan-preload");
-    thread.setDaemon(true);
-    preloaded = future;
+    Preload thread = new Preload();
+    preloaded = thread;
     thread.start();
+  }
+
+  private static final class Preload extends Background<LcscanConfig> {
+    Preload() {
+      super("lcscan-preload");
+    }
+
+    @Override
+    LcscanConfig compute() {
+      Timings.mark("catalog preload starts");
+      LcscanConfig config = LcscanConfig.load(ConfigSource.bundled());
+      Timings.mark("catalog loaded");
+      return config;
+    }
   }
 
   static boolean wantsBundledConfig(List<String> args) {
@@ -79,18 +75,12 @@ public final class ConfigReader {
   }
 
   public LcscanConfig load(Optional<Path> directory) {
-    if (directory.isEmpty() && preloaded != null) {
+    Preload preload = preloaded;
+    if (directory.isEmpty() && preload != null) {
       try {
-        return preloaded.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof ConfigException problems) {
-          throw new UsageException(problems.getMessage(), problems);
-        }
-        // anything else is reported as the load below would report it
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
+        return preload.await();
+      } catch (ConfigException problems) {
+        throw new UsageException(problems.getMessage(), problems);
       }
     }
     ConfigSource source;

@@ -9,6 +9,7 @@ import com.google.inject.util.Modules;
 import io.lcscan.config.LcscanConfig;
 import io.lcscan.engine.Engine;
 import io.lcscan.engine.EngineModule;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -24,17 +25,39 @@ public final class EngineFactory {
     }
   }
 
+  // null when wired by hand: then the engine is created with the clock
   private final Injector injector;
   private final Overrides overrides;
+  private final Clock clock;
 
   @Inject
   public EngineFactory(Injector injector, Overrides overrides) {
     this.injector = requireNonNull(injector, "injector is null");
     this.overrides = requireNonNull(overrides, "overrides is null");
+    this.clock = null;
+  }
+
+  private EngineFactory(Clock clock) {
+    this.injector = null;
+    this.overrides = new Overrides(List.of());
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * A factory that creates the engine as {@link EngineModule} binds it, without an injector: for a
+   * plain plan scan ({@link PlainWiring}).
+   *
+   * @param clock the engine module's clock, or a fixed one in tests
+   */
+  static EngineFactory byHand(Clock clock) {
+    return new EngineFactory(clock);
   }
 
   public Engine create(LcscanConfig config) {
     requireNonNull(config, "config is null");
+    if (injector == null) {
+      return new Engine(config, clock);
+    }
     // Modules.override records and rewrites both modules: only worth it when there is an override
     Module engine =
         overrides.modules().isEmpty()

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 
@@ -94,7 +92,7 @@ abstract class FindingsCommand implements Callable<Integer> {
     // the catalog compiles on another thread while the input is read; bad input is still
     // reported first, and without waiting for the catalog
     Optional<Path> configDirectory = configDirectory();
-    CompletableFuture<LcscanConfig> loading = loadInBackground(configDirectory);
+    Background<LcscanConfig> loading = loadInBackground(configDirectory);
     Input input = read(locations);
     Timings.mark("input read");
     Inventory inventory = InventoryRedaction.redact(input.inventory());
@@ -105,7 +103,8 @@ abstract class FindingsCommand implements Callable<Integer> {
       inventoryJson = InventoryJson.inventory(inventory);
       inventory = new InventoryReader().read(inventoryJson, Path.of(EvidenceBundle.INVENTORY));
     }
-    LcscanConfig config = await(loading);
+    // the loader's own exception, such as the UsageException of an invalid configuration
+    LcscanConfig config = loading.await();
     Timings.mark("catalog ready");
     catalogLoaded(config);
     Engine engine = support.engineFactory.create(config);
@@ -209,37 +208,17 @@ abstract class FindingsCommand implements Callable<Integer> {
     return supportProvider.get().terminal;
   }
 
-  private CompletableFuture<LcscanConfig> loadInBackground(Optional<Path> directory) {
-    CompletableFuture<LcscanConfig> future = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                future.complete(support.configReader.load(directory));
-              } catch (RuntimeException | Error e) {
-                future.completeExceptionally(e);
-              }
-            },
-            "lcscan-catalog");
-    // a run that stops on bad input does not wait for the catalog
-    thread.setDaemon(true);
-    thread.start();
-    return future;
-  }
-
-  private static LcscanConfig await(CompletableFuture<LcscanConfig> loading) {
-    try {
-      return loading.join();
-    } catch (CompletionException e) {
-      // the loader's own exception, such as the UsageException of an invalid configuration
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+  private Background<LcscanConfig> loadInBackground(Optional<Path> directory) {
+    ConfigReader reader = support.configReader;
+    Background<LcscanConfig> loading =
+        new Background<>("lcscan-catalog") {
+          @Override
+          LcscanConfig compute() {
+            return reader.load(directory);
+          }
+        };
+    loading.start();
+    return loading;
   }
 
   private static String summary(ScanResult result, List<Path> written) {

@@ -10,33 +10,56 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code lcscan} entry point: builds the Guice injector, lets picocli create the commands
- * through it (or {@link PlainScanLine} read a plain plan scan), and turns every error into one line
- * on stderr and an exit code ({@link ExitCodes}). Its methods name no picocli type: the JVM's
- * launcher loads every class they name before {@code main} runs.
+ * The {@code lcscan} entry point: builds the Guice injector and lets picocli create the commands
+ * through it, or lets {@link PlainScanLine} read a plain plan scan, wired by hand ({@link
+ * PlainWiring}) unless modules or overrides ask for Guice; and turns every error into one line on
+ * stderr and an exit code ({@link ExitCodes}). Its methods name no picocli type: the JVM's launcher
+ * loads every class they name before {@code main} runs.
  */
 public final class Main {
 
   private final List<Module> modules;
   private final List<Module> engineOverrides;
+  // the engine's clock when a plain plan scan is wired by hand; null: Guice builds every command
+  private final Clock handWiredClock;
+  private boolean wiredByHand;
 
   public Main() {
     this(List.of(), List.of());
   }
 
   /**
+   * With neither modules nor overrides, a plain plan scan is wired by hand ({@link PlainWiring}).
+   *
    * @param modules more bindings for the CLI's injector, such as another renderer
    * @param engineOverrides bindings that replace the engine module's, such as a fixed clock
    */
   public Main(List<Module> modules, List<Module> engineOverrides) {
+    // with no binding to honour, a plain plan scan needs no injector (PlainWiring)
+    this(
+        modules,
+        engineOverrides,
+        modules.isEmpty() && engineOverrides.isEmpty() ? Clock.systemUTC() : null);
+  }
+
+  /**
+   * @param handWiredClock the engine's clock for a plain plan scan, which is then wired by hand
+   *     ({@link PlainWiring}); null to build every command with Guice
+   */
+  Main(List<Module> modules, List<Module> engineOverrides, Clock handWiredClock) {
     this.modules = List.copyOf(modules);
     this.engineOverrides = List.copyOf(engineOverrides);
+    if (handWiredClock != null && !(modules.isEmpty() && engineOverrides.isEmpty())) {
+      throw new IllegalArgumentException("a hand-wired scan cannot honour Guice modules");
+    }
+    this.handWiredClock = handWiredClock;
   }
 
   public static void main(String[] args) {
@@ -79,8 +102,20 @@ public final class Main {
    */
   int run(String[] args, PrintStream out, PrintStream err, boolean color, boolean fullTree) {
     boolean debug = Arrays.asList(args).contains("--debug");
+    wiredByHand = false;
     try {
       Terminal terminal = new Terminal(out, err, color);
+      PlainScanLine.Line line =
+          handWiredClock == null || fullTree ? null : PlainScanLine.parse(args);
+      if (line != null) {
+        ScanTerraformCommand command = new PlainWiring(terminal, handWiredClock).command(line);
+        wiredByHand = true;
+        Timings.mark("wired by hand");
+        int code = callPlain(command, err, debug);
+        Timings.mark("command done");
+        out.flush();
+        return code;
+      }
       List<Module> all = new ArrayList<>(modules);
       all.add(new CliModule(terminal, new EngineFactory.Overrides(engineOverrides)));
       Injector injector = Guice.createInjector(all);
@@ -97,6 +132,11 @@ public final class Main {
       // a failure before picocli runs, such as a broken Guice binding
       return internalError(err, debug, e);
     }
+  }
+
+  /** Whether the last run built its command by hand rather than with Guice. */
+  boolean wiredByHand() {
+    return wiredByHand;
   }
 
   /** Runs a command {@link PlainScanLine} read, as picocli runs and reports one it parsed. */

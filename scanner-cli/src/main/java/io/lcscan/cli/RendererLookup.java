@@ -15,6 +15,7 @@ import com.google.inject.spi.LinkedKeyBinding;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.Renderers;
 import io.lcscan.report.ReportException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,19 +31,56 @@ import java.util.Set;
  * bindings whose class name starts with the format are tried first (JsonRenderer for json), then
  * the others in binding order; the format each reports is what counts. An unknown format creates
  * them all, to be reported as {@link Renderers} reports it.
+ *
+ * <p>A plain plan scan, wired without Guice ({@link PlainWiring}), looks up the built-in renderers
+ * ({@link Renderers#BUILT_IN}, which the reports module binds) the same way.
  */
 final class RendererLookup {
 
-  private static final Key<Set<Renderer>> SET = new Key<>() {};
-
+  // null when wired by hand: then the built-in renderers are the candidates
   private final Injector injector;
   private final Map<String, Renderer> byFormat = new HashMap<>();
-  // element bindings not created yet, in binding order; null until first asked
-  private List<Binding<?>> pending;
+  // renderers not created yet, in binding order; null until first asked
+  private List<Candidate> pending;
 
   @Inject
   RendererLookup(Injector injector) {
     this.injector = requireNonNull(injector, "injector is null");
+  }
+
+  /** The built-in renderers, each created as Guice creates a binding to its class. */
+  private RendererLookup() {
+    this.injector = null;
+  }
+
+  /** A lookup of the built-in renderers that needs no injector. */
+  static RendererLookup builtIn() {
+    return new RendererLookup();
+  }
+
+  /**
+   * A renderer not created yet: an element binding of the Multibinder, or a built-in class.
+   *
+   * @param hint the class's simple name in lower case, or empty when the binding names no class
+   */
+  private record Candidate(String hint, Binding<?> binding, Class<? extends Renderer> type) {
+    Renderer create() {
+      return binding != null ? (Renderer) binding.getProvider().get() : RendererLookup.create(type);
+    }
+  }
+
+  /** A built-in renderer, created by its public no-argument constructor as Guice creates it. */
+  static Renderer create(Class<? extends Renderer> type) {
+    try {
+      return type.getConstructor().newInstance();
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException("cannot create " + type.getName(), e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create " + type.getName(), e);
+    }
   }
 
   /**
@@ -64,12 +102,15 @@ final class RendererLookup {
     }
     String prefix = format.toLowerCase(Locale.ROOT);
     for (boolean hinted : new boolean[] {true, false}) {
-      for (Binding<?> element : List.copyOf(pending)) {
-        if (hinted && !className(element).startsWith(prefix)) {
+      // by index: a record's equals would cost its first caller a bootstrap method
+      for (int i = 0; i < pending.size(); ) {
+        Candidate candidate = pending.get(i);
+        if (hinted && !candidate.hint().startsWith(prefix)) {
+          i++;
           continue;
         }
-        pending.remove(element);
-        Renderer renderer = (Renderer) element.getProvider().get();
+        pending.remove(i);
+        Renderer renderer = candidate.create();
         if (byFormat.putIfAbsent(renderer.format(), renderer) != null) {
           throw new IllegalStateException("two renderers for format " + renderer.format());
         }
@@ -83,16 +124,34 @@ final class RendererLookup {
   }
 
   private Renderers all() {
-    return new Renderers(injector.getInstance(SET));
+    return new Renderers(injector.getInstance(setKey()));
   }
 
-  private List<Binding<?>> elements() {
-    Binding<Set<Renderer>> binding = injector.getExistingBinding(SET);
+  private List<Candidate> elements() {
+    List<Candidate> candidates = new ArrayList<>();
+    if (injector == null) {
+      for (Class<? extends Renderer> type : Renderers.BUILT_IN) {
+        candidates.add(new Candidate(type.getSimpleName().toLowerCase(Locale.ROOT), null, type));
+      }
+      return candidates;
+    }
+    Binding<Set<Renderer>> binding = injector.getExistingBinding(setKey());
     if (binding == null) {
       return null;
     }
     List<Binding<?>> elements = binding.acceptTargetVisitor(new ElementsVisitor());
-    return elements == null ? null : new ArrayList<>(elements);
+    if (elements == null) {
+      return null;
+    }
+    for (Binding<?> element : elements) {
+      candidates.add(new Candidate(className(element), element, null));
+    }
+    return candidates;
+  }
+
+  // not a constant: a plain plan scan, wired by hand, runs no Guice code
+  private static Key<Set<Renderer>> setKey() {
+    return new Key<>() {};
   }
 
   private static String className(Binding<?> element) {

@@ -2,11 +2,23 @@ package io.lcscan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lcscan.config.ConfigSource;
+import io.lcscan.config.LcscanConfig;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which command lines load the bundled catalog at startup, before picocli has parsed them. */
 class TestConfigReader {
+
+  @Test
+  void aPreloadedCatalogIsTheBundledOneAndIsReadOnce() {
+    ConfigReader.preload(new String[] {"scan", "terraform", "plan.json"});
+    LcscanConfig preloaded = new ConfigReader().load(Optional.empty());
+    assertThat(preloaded.catalog().digest())
+        .isEqualTo(LcscanConfig.load(ConfigSource.bundled()).catalog().digest());
+    assertThat(new ConfigReader().load(Optional.empty())).isSameAs(preloaded);
+  }
 
   @Test
   void commandsThatReadTheBundledCatalogPreloadIt() {

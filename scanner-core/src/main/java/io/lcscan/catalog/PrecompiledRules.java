@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Rules compiled when lcscan was built: the checked and optimized AST of every rule of the bundled
@@ -67,13 +68,55 @@ public final class PrecompiledRules {
           "dev/cel/checker/ExprChecker.class");
 
   private static final PrecompiledRules NONE =
-      new PrecompiledRules("", null, new byte[0], Map.of());
+      new PrecompiledRules("", null, new byte[0], Map.of(), Programs.DEFAULT);
+
+  /**
+   * Whether stored rules run on {@link FastRule} where they can: {@code -Dlcscan.fastRules=false}
+   * runs every rule on CEL, {@code check} runs both and prints differences
+   * (docs/catalog-format.md).
+   */
+  private static final String FAST_RULES = System.getProperty("lcscan.fastRules", "true");
+
+  /**
+   * With {@code -Dlcscan.fastRules=check}: both ways, each difference and each evaluation left to
+   * CEL printed on stderr.
+   */
+  private static final Programs CHECKED =
+      (controlId, resourceType, fast, cel) ->
+          fast.isPresent()
+              ? new FastRule.Checked(
+                  controlId + "[" + resourceType + "]",
+                  fast.get(),
+                  (rule, decided, difference) -> {
+                    if (!decided) {
+                      System.err.println("lcscan: fast rule " + rule + " left to CEL");
+                    }
+                    if (difference != null) {
+                      System.err.println("lcscan: fast rule " + rule + " differs: " + difference);
+                    }
+                  })
+              : cel.get();
+
+  /** How a stored rule's program is made: its {@link FastRule} when it has one, else CEL's. */
+  interface Programs {
+    Programs DEFAULT =
+        (controlId, resourceType, fast, cel) -> fast.isPresent() ? fast.get() : cel.get();
+
+    /**
+     * @param fast the rule without the CEL runtime, when it uses only what {@link FastRule}
+     *     implements
+     * @param cel plans the rule on {@link #runtime()}
+     */
+    Program program(
+        String controlId, String resourceType, Optional<FastRule> fast, Supplier<Program> cel);
+  }
 
   private final String digest;
   // what the rules call (RuleCompiler#needs); null: every function
   private final Set<String> needs;
   private final byte[] bytes;
   private final Map<String, Entry> entries;
+  private final Programs programs;
   private volatile CelRuntime runtime;
 
   private record Entry(
@@ -90,11 +133,21 @@ public final class PrecompiledRules {
       int astLength) {}
 
   private PrecompiledRules(
-      String digest, Set<String> needs, byte[] bytes, Map<String, Entry> entries) {
+      String digest,
+      Set<String> needs,
+      byte[] bytes,
+      Map<String, Entry> entries,
+      Programs programs) {
     this.digest = digest;
     this.needs = needs;
     this.bytes = bytes;
     this.entries = entries;
+    this.programs = programs;
+  }
+
+  /** These rules with programs made by {@code programs} (tests compare the two ways with it). */
+  PrecompiledRules withPrograms(Programs programs) {
+    return new PrecompiledRules(digest, needs, bytes, entries, requireNonNull(programs));
   }
 
   /** No rules: everything is compiled. */
@@ -177,7 +230,7 @@ public final class PrecompiledRules {
     if (in.available() != 0) {
       throw new IOException("trailing bytes in compiled-rules file");
     }
-    return new PrecompiledRules(digest, needs, bytes, Map.copyOf(entries));
+    return new PrecompiledRules(digest, needs, bytes, Map.copyOf(entries), Programs.DEFAULT);
   }
 
   /**
@@ -318,18 +371,35 @@ public final class PrecompiledRules {
   }
 
   private Program plan(Entry entry) {
+    CelAbstractSyntaxTree ast;
     try {
-      return runtime().createProgram(ast(entry));
-    } catch (IOException | CelEvaluationException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "cannot plan the compiled rule of "
-              + entry.controlId()
-              + " for "
-              + entry.resourceType()
-              + ": "
-              + RuleCompiler.oneLine(e.getMessage()),
-          e);
+      ast = ast(entry);
+    } catch (IOException | IllegalArgumentException e) {
+      throw cannotPlan(entry, e);
     }
+    Supplier<Program> cel =
+        () -> {
+          try {
+            return runtime().createProgram(ast);
+          } catch (CelEvaluationException | IllegalArgumentException e) {
+            throw cannotPlan(entry, e);
+          }
+        };
+    Optional<FastRule> fast = FAST_RULES.equals("false") ? Optional.empty() : FastRule.of(ast, cel);
+    Programs making =
+        FAST_RULES.equals("check") && programs == Programs.DEFAULT ? CHECKED : programs;
+    return making.program(entry.controlId(), entry.resourceType(), fast, cel);
+  }
+
+  private static IllegalStateException cannotPlan(Entry entry, Exception e) {
+    return new IllegalStateException(
+        "cannot plan the compiled rule of "
+            + entry.controlId()
+            + " for "
+            + entry.resourceType()
+            + ": "
+            + RuleCompiler.oneLine(e.getMessage()),
+        e);
   }
 
   private CelAbstractSyntaxTree ast(Entry entry) throws IOException {

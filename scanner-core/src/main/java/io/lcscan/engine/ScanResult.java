@@ -32,12 +32,15 @@ public record ScanResult(
 
   /** Number of findings of each status, every status present, in the enum's order. */
   public Map<Status, Long> countsByStatus() {
-    Map<Status, Long> counts = new EnumMap<>(Status.class);
-    for (Status status : Status.values()) {
-      counts.put(status, 0L);
-    }
+    // counted in an array: boxing a Long per finding cost milliseconds in a short run
+    Status[] statuses = Status.values();
+    long[] byOrdinal = new long[statuses.length];
     for (Finding finding : findings) {
-      counts.merge(finding.status(), 1L, Long::sum);
+      byOrdinal[finding.status().ordinal()]++;
+    }
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
+    for (Status status : statuses) {
+      counts.put(status, byOrdinal[status.ordinal()]);
     }
     return counts;
   }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import java.util.regex.Pattern;
  * <p>Input that is not such a plan fails with a {@link TerraformPlanException} naming the file.
  */
 public final class TerraformPlanReader {
+  private static final int READ_STEP = 64 * 1024;
+  private static final long MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
+
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
   private TerraformPlanReader() {}
@@ -34,8 +39,10 @@ public final class TerraformPlanReader {
   }
 
   private static JsonNode parse(Path file) {
+    long size;
     try {
-      if (Files.size(file) == 0) {
+      size = Files.size(file);
+      if (size == 0) {
         throw new TerraformPlanException(
             file, "the file is empty, expected the JSON of `terraform show -json plan.out`");
       }
@@ -46,7 +53,7 @@ public final class TerraformPlanReader {
           file, "cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
     try {
-      JsonNode root = TerraformJson.readPlan(Files.readAllBytes(file));
+      JsonNode root = TerraformJson.readPlan(readBytes(file, size));
       if (root == null || root.isMissingNode()) {
         throw new TerraformPlanException(
             file, "the file is empty, expected the JSON of `terraform show -json plan.out`");
@@ -69,6 +76,34 @@ public final class TerraformPlanReader {
       throw new TerraformPlanException(
           file, "cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * The file's bytes. {@code Files.readAllBytes} reads through a direct buffer as large as the
+   * file, zeroed first, which for a plan of megabytes cost more than the read itself; this reads
+   * into the array in steps through a small buffer.
+   */
+  static byte[] readBytes(Path file, long expectedSize) throws IOException {
+    if (expectedSize > MAX_ARRAY_SIZE) {
+      return Files.readAllBytes(file);
+    }
+    byte[] bytes = new byte[(int) expectedSize];
+    try (InputStream in = Files.newInputStream(file)) {
+      int length = 0;
+      while (length < bytes.length) {
+        int read = in.read(bytes, length, Math.min(READ_STEP, bytes.length - length));
+        if (read < 0) {
+          // the file shrank since its size was read
+          return Arrays.copyOf(bytes, length);
+        }
+        length += read;
+      }
+      if (in.read() < 0) {
+        return bytes;
+      }
+    }
+    // the file grew since its size was read
+    return Files.readAllBytes(file);
   }
 
   private static void checkIsPlan(Path file, JsonNode root) {

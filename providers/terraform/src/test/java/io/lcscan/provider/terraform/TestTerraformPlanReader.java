@@ -26,6 +26,21 @@ class TestTerraformPlanReader {
     throw new AssertionError("no error for " + fixture);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 65_535, 65_536, 65_537, 200_000})
+  void readsEveryByteWhateverTheSizeAndWhenTheFileChangedSinceItsSizeWasRead(
+      int size, @TempDir Path dir) throws IOException {
+    byte[] content = new byte[size];
+    for (int i = 0; i < size; i++) {
+      content[i] = (byte) (i * 31 + 7);
+    }
+    Path file = Files.write(dir.resolve("plan.json"), content);
+    assertThat(TerraformPlanReader.readBytes(file, size)).isEqualTo(content);
+    // grew (a smaller size was read first) and shrank (a larger one)
+    assertThat(TerraformPlanReader.readBytes(file, size / 2)).isEqualTo(content);
+    assertThat(TerraformPlanReader.readBytes(file, size + 10)).isEqualTo(content);
+  }
+
   @Test
   void emptyFile() {
     assertThat(failure("empty.json").problem()).contains("empty");
