@@ -10,6 +10,7 @@ import io.lcscan.spi.Inventory;
 import io.lcscan.spi.Resource;
 import io.lcscan.spi.ResourceChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +32,10 @@ final class InventoryRedaction {
   static Inventory redact(Inventory inventory) {
     List<Resource> resources = new ArrayList<>(inventory.resources().size());
     boolean changed = false;
+    // whether a tag key names a secret, per key: an inventory repeats the same few keys
+    Map<String, Boolean> secretKeys = new HashMap<>();
     for (Resource resource : inventory.resources()) {
-      Resource redacted = redact(resource);
+      Resource redacted = redact(resource, secretKeys);
       changed |= redacted != resource;
       resources.add(redacted);
     }
@@ -60,13 +63,13 @@ final class InventoryRedaction {
         inventory.schemaVersion(), inventory.metadata(), resources, gaps, inventory.calls());
   }
 
-  private static Resource redact(Resource resource) {
-    Map<String, String> tags = redactTags(resource.tags());
+  private static Resource redact(Resource resource, Map<String, Boolean> secretKeys) {
+    Map<String, String> tags = redactTags(resource.tags(), secretKeys);
     ObjectNode attributes = redactObject(resource.attributes());
     ResourceChange change = resource.change();
     if (change != null && change.before() != null) {
       ResourceChange.Prior before = change.before();
-      Map<String, String> priorTags = redactTags(before.tags());
+      Map<String, String> priorTags = redactTags(before.tags(), secretKeys);
       ObjectNode priorAttributes =
           before.attributes() == null ? null : redactObject(before.attributes());
       if (priorTags != before.tags() || priorAttributes != before.attributes()) {
@@ -98,12 +101,15 @@ final class InventoryRedaction {
   }
 
   /** The same map when nothing needed redaction, so unchanged resources are not copied. */
-  private static Map<String, String> redactTags(Map<String, String> tags) {
+  private static Map<String, String> redactTags(
+      Map<String, String> tags, Map<String, Boolean> secretKeys) {
     Map<String, String> result = null;
     for (Map.Entry<String, String> tag : tags.entrySet()) {
       String value = tag.getValue();
       String redacted =
-          secretTag(tag.getKey(), value) ? Redactor.REDACTED : Redactor.redactText(value);
+          secretTag(tag.getKey(), value, secretKeys)
+              ? Redactor.REDACTED
+              : Redactor.redactText(value);
       if (redacted != null && !redacted.equals(value)) {
         if (result == null) {
           result = new TreeMap<>(tags);
@@ -119,12 +125,17 @@ final class InventoryRedaction {
    * naming one in {@code key=value} text counts ({@code api_token}, {@code db-password-old}), not
    * only the attribute names of {@link Redactor#isSecretName}.
    */
-  private static boolean secretTag(String key, String value) {
+  private static boolean secretTag(String key, String value, Map<String, Boolean> secretKeys) {
     if (value == null || value.isEmpty() || value.equals(Redactor.REDACTED)) {
       return false;
     }
-    String probe = key + "=x";
-    return Redactor.isSecretName(key) || !Redactor.redactText(probe).equals(probe);
+    Boolean known = secretKeys.get(key);
+    if (known == null) {
+      String probe = key + "=x";
+      known = Redactor.isSecretName(key) || !Redactor.redactText(probe).equals(probe);
+      secretKeys.put(key, known);
+    }
+    return known;
   }
 
   private static boolean secret(String name, String value) {

@@ -18,6 +18,7 @@ import io.lcscan.spi.ScanMetadata;
 import io.lcscan.spi.Scope;
 import io.lcscan.spi.Severity;
 import io.lcscan.spi.Status;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The complete model as JSON: scan metadata, the catalog version and digest, counts, every finding
@@ -45,6 +48,25 @@ public final class JsonRenderer implements Renderer {
   private static final Status[] STATUSES = Status.values();
   private static final Severity[] SEVERITIES = Severity.values();
 
+  /**
+   * Reports with at least this many findings write the second half of them on another thread, in
+   * step with the first: a short run's report is written by cold code, and this halves its wait.
+   */
+  static final int SPLIT_MINIMUM = 2_000;
+
+  private static final boolean SEVERAL_CORES = Runtime.getRuntime().availableProcessors() > 1;
+
+  private final int splitMinimum;
+
+  public JsonRenderer() {
+    this(SEVERAL_CORES ? SPLIT_MINIMUM : Integer.MAX_VALUE);
+  }
+
+  /** A renderer that splits the findings from {@code splitMinimum} of them on (tests). */
+  JsonRenderer(int splitMinimum) {
+    this.splitMinimum = splitMinimum;
+  }
+
   @Override
   public String format() {
     return "json";
@@ -53,13 +75,13 @@ public final class JsonRenderer implements Renderer {
   @Override
   public void render(ReportModel model, OutputStream out) throws IOException {
     try (JsonGenerator json = ReportJson.prettyGenerator(out)) {
-      write(model, json);
+      write(model, json, out);
     }
     out.write('\n');
     out.flush();
   }
 
-  private static void write(ReportModel model, JsonGenerator json) throws IOException {
+  private void write(ReportModel model, JsonGenerator json, OutputStream out) throws IOException {
     ScanResult result = model.result();
     json.writeStartObject();
     json.writeNumberField("reportSchemaVersion", REPORT_SCHEMA_VERSION);
@@ -76,15 +98,19 @@ public final class JsonRenderer implements Renderer {
     json.writeFieldName("summary");
     summary(json, model);
     json.writeArrayFieldStart("findings");
-    String titleOf = null;
-    String title = null;
-    for (Finding finding : model.findings()) {
-      // findings come grouped by control: look each title up once
-      if (title == null || !Objects.equals(titleOf, finding.controlId())) {
-        titleOf = finding.controlId();
-        title = model.title(titleOf);
-      }
-      finding(json, finding, title);
+    List<Finding> findings = model.findings();
+    if (findings.size() >= Math.max(2, splitMinimum)) {
+      int split = findings.size() / 2;
+      FutureTask<Fragment> secondHalf =
+          new FutureTask<>(() -> fragment(model, findings.subList(split, findings.size())));
+      Thread thread = new Thread(secondHalf, "lcscan-report");
+      thread.setDaemon(true);
+      thread.start();
+      findings(json, model, findings.subList(0, split));
+      json.flush();
+      awaitFragment(secondHalf).writeTo(out);
+    } else {
+      findings(json, model, findings);
     }
     json.writeEndArray();
     json.writeArrayFieldStart("gaps");
@@ -100,6 +126,85 @@ public final class JsonRenderer implements Renderer {
     }
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  private static void findings(JsonGenerator json, ReportModel model, List<Finding> findings)
+      throws IOException {
+    String titleOf = null;
+    String title = null;
+    for (Finding finding : findings) {
+      // findings come grouped by control: look each title up once
+      if (title == null || !Objects.equals(titleOf, finding.controlId())) {
+        titleOf = finding.controlId();
+        title = model.title(titleOf);
+      }
+      finding(json, finding, title);
+    }
+  }
+
+  /**
+   * The bytes the report's generator would write for {@code findings} after at least one finding of
+   * the array: a generator is brought to that point (an object, the array, one element) and what it
+   * writes from there is kept, separators and indentation included.
+   */
+  private static Fragment fragment(ReportModel model, List<Finding> findings) throws IOException {
+    Fragment bytes = new Fragment();
+    try (JsonGenerator json = ReportJson.prettyGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("findings");
+      json.writeNumber(0);
+      json.flush();
+      bytes.from = bytes.size();
+      findings(json, model, findings);
+      json.flush();
+      // closing would end the array and the object too
+      bytes.to = bytes.size();
+    }
+    return bytes;
+  }
+
+  private static Fragment awaitFragment(FutureTask<Fragment> task) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IOException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Bytes written by a generator, kept from a mark on. */
+  private static final class Fragment extends ByteArrayOutputStream {
+    private int from;
+    private int to;
+
+    Fragment() {
+      super(1 << 20);
+    }
+
+    @Override
+    public synchronized void writeTo(OutputStream out) throws IOException {
+      out.write(buf, from, to - from);
+    }
   }
 
   // ScanMetadata is NON_NULL, its scopes NON_EMPTY; credentials are never written

@@ -41,6 +41,23 @@ class TestJsonStreaming {
   }
 
   @Test
+  void sameBytesWhenTheSecondHalfOfTheFindingsIsWrittenOnAnotherThread() throws IOException {
+    for (ReportModel model :
+        List.of(
+            RichFixtures.model("en"),
+            RichFixtures.model("ja"),
+            ReportFixtures.modelWithEveryStatus("ja"))) {
+      assertThat(model.findings().size()).isGreaterThanOrEqualTo(2);
+      String expected = render(legacy, model);
+      for (int splitMinimum : new int[] {2, 3, model.findings().size()}) {
+        assertThat(render(new JsonRenderer(splitMinimum), model))
+            .as("split from %d findings", splitMinimum)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void sameBytesOnTheSmallModels() throws IOException {
     for (ReportModel model :
         List.of(
