@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Provider;
 import io.lcscan.config.ConfigSource;
 import io.lcscan.config.LcscanConfig;
+import io.lcscan.engine.Background;
 import io.lcscan.engine.Engine;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
@@ -213,7 +214,7 @@ abstract class FindingsCommand implements Callable<Integer> {
     Background<LcscanConfig> loading =
         new Background<>("lcscan-catalog") {
           @Override
-          LcscanConfig compute() {
+          protected LcscanConfig compute() {
             return reader.load(directory);
           }
         };

@@ -45,8 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,26 +194,26 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
     if (split < 0 || split > order.length) {
       throw new IllegalArgumentException("split " + split + " is outside 0.." + order.length);
     }
-    FutureTask<List<List<Finding>>> second = null;
+    Background<List<List<Finding>>> second = null;
     if (split < order.length) {
       EvaluationPass other = new EvaluationPass(config, inventory, now);
       other.order = order;
       Map<String, List<CoverageGap>> gaps = gapsByType;
       second =
-          new FutureTask<>(
-              () -> {
-                List<List<Finding>> found = emptyBuckets(controls.size());
-                other.evaluate(order, split, order.length, rulesByType, gaps, accept, found);
-                return found;
-              });
-      Thread thread = new Thread(second, "lcscan-evaluate");
-      thread.setDaemon(true);
-      thread.start();
+          new Background<>("lcscan-evaluate") {
+            @Override
+            protected List<List<Finding>> compute() {
+              List<List<Finding>> found = emptyBuckets(controls.size());
+              other.evaluate(order, split, order.length, rulesByType, gaps, accept, found);
+              return found;
+            }
+          };
+      second.start();
     }
     evaluate(order, 0, split, rulesByType, gapsByType, accept, buckets);
     if (second != null) {
       // the second half of the resources follows the first in finding order
-      List<List<Finding>> found = await(second);
+      List<List<Finding>> found = second.await();
       for (int i = 0; i < buckets.size(); i++) {
         buckets.get(i).addAll(found.get(i));
       }
@@ -302,32 +300,6 @@ final class EvaluationPass implements CelVariableResolver, CelFunctionResolver {
       sum += rulesByType.getOrDefault(resources.get(order[position]).type(), List.of()).size();
     }
     return order.length;
-  }
-
-  private static <T> T await(FutureTask<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          // the other half is needed all the same: finish waiting, then restore the interrupt
-          interrupted = true;
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException cause) {
-            throw cause;
-          }
-          if (e.getCause() instanceof Error cause) {
-            throw cause;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**

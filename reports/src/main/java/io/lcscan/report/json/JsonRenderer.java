@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lcscan.catalog.ClauseRef;
 import io.lcscan.catalog.Control;
 import io.lcscan.catalog.Localized;
+import io.lcscan.engine.Background;
 import io.lcscan.engine.ScanResult;
 import io.lcscan.report.Renderer;
 import io.lcscan.report.ReportModel;
@@ -21,14 +22,13 @@ import io.lcscan.spi.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The complete model as JSON: scan metadata, the catalog version and digest, counts, every finding
@@ -101,14 +101,27 @@ public final class JsonRenderer implements Renderer {
     List<Finding> findings = model.findings();
     if (findings.size() >= Math.max(2, splitMinimum)) {
       int split = findings.size() / 2;
-      FutureTask<Fragment> secondHalf =
-          new FutureTask<>(() -> fragment(model, findings.subList(split, findings.size())));
-      Thread thread = new Thread(secondHalf, "lcscan-report");
-      thread.setDaemon(true);
-      thread.start();
+      Background<Fragment> secondHalf =
+          new Background<>("lcscan-report") {
+            @Override
+            protected Fragment compute() {
+              try {
+                return fragment(model, findings.subList(split, findings.size()));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          };
+      secondHalf.start();
       findings(json, model, findings.subList(0, split));
       json.flush();
-      awaitFragment(secondHalf).writeTo(out);
+      Fragment fragment;
+      try {
+        fragment = secondHalf.await();
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      fragment.writeTo(out);
     } else {
       findings(json, model, findings);
     }
@@ -161,35 +174,6 @@ public final class JsonRenderer implements Renderer {
       bytes.to = bytes.size();
     }
     return bytes;
-  }
-
-  private static Fragment awaitFragment(FutureTask<Fragment> task) throws IOException {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IOException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** Bytes written by a generator, kept from a mark on. */
